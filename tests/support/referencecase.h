@@ -3,6 +3,7 @@
 #include "io/table.h"
 #include "support/fuzzy.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
