@@ -49,15 +49,15 @@ struct EventLevel {
     std::string spelling;
 };
 
-std::string eventKey(std::string_view text)
+} // namespace
+
+std::string binaryKey(std::string_view text)
 {
     const io::NumericCell cell = io::parseNumericCell(text);
     if (cell.kind == io::NumericCell::Kind::Number)
         return formatNumber(cell.value);
     return io::toLowerAscii(io::trim(text));
 }
-
-} // namespace
 
 const CohortColumn* Cohort::findColumn(const std::string& name) const
 {
@@ -86,13 +86,23 @@ std::string Cohort::describeRow(std::size_t cohortRow) const
 EventCoding detectEventCoding(const io::Table& table, std::size_t eventColumn,
                               const std::optional<std::string>& eventValue)
 {
-    const std::string& columnName = table.columns[eventColumn];
-    std::vector<EventLevel> levels;
+    std::vector<std::string> values;
     for (std::size_t row = 0; row < table.rowCount(); ++row) {
-        const std::string& text = table.cell(row, eventColumn);
-        if (io::isMissingText(text))
-            continue;
-        const std::string key = eventKey(text);
+        if (!io::isMissingText(table.cell(row, eventColumn)))
+            values.push_back(table.cell(row, eventColumn));
+    }
+    return detectBinaryCoding(values, eventValue, table.columns[eventColumn], BinaryRole::Event);
+}
+
+EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std::optional<std::string>& eventValue,
+                               const std::string& columnName, BinaryRole role)
+{
+    const char* const what = role == BinaryRole::Event ? "event" : "outcome";
+    const char* const meaning = role == BinaryRole::Event ? "means the event" : "is the positive outcome";
+    const char* const option = role == BinaryRole::Event ? "--event-code" : "--outcome-code";
+    std::vector<EventLevel> levels;
+    for (const std::string& text : values) {
+        const std::string key = binaryKey(text);
         if (std::none_of(levels.begin(), levels.end(), [&](const EventLevel& l) { return l.key == key; }))
             levels.push_back({key, std::string(io::trim(text))});
     }
@@ -103,7 +113,7 @@ EventCoding detectEventCoding(const io::Table& table, std::size_t eventColumn,
         spellings.push_back(level.spelling);
 
     if (levels.empty()) {
-        throw InputError("The event column \"" + columnName + "\" has no values. Choose the column that records whether the event happened.",
+        throw InputError(std::string("The ") + what + " column \"" + columnName + "\" has no values. Choose another column.",
                          {std::nullopt, columnName, {}});
     }
 
@@ -121,24 +131,24 @@ EventCoding detectEventCoding(const io::Table& table, std::size_t eventColumn,
     };
 
     if (eventValue) {
-        const std::string wanted = eventKey(*eventValue);
+        const std::string wanted = binaryKey(*eventValue);
         if (std::none_of(levels.begin(), levels.end(), [&](const EventLevel& l) { return l.key == wanted; })) {
-            throw InputError("The event code \"" + *eventValue + "\" does not occur in the column \"" + columnName
-                                 + "\", whose values are " + joinQuoted(spellings) + ". Choose one of them as the event code.",
+            throw InputError("The " + std::string(what) + " code \"" + *eventValue + "\" does not occur in the column \"" + columnName
+                                 + "\", whose values are " + joinQuoted(spellings) + ". Choose one of them.",
                              {std::nullopt, columnName, *eventValue});
         }
-        std::string rule = "\"" + std::string(io::trim(*eventValue)) + "\" = event, as chosen";
+        std::string rule = "\"" + std::string(io::trim(*eventValue)) + "\" = " + what + ", as chosen";
         if (levels.size() > 2)
             rule += "; every other value (" + joinQuoted(spellings) + " less the event code) counts as censored";
         return finish(wanted, rule, false);
     }
 
     if (levels.size() > 2) {
-        throw InputError("The event column \"" + columnName + "\" has " + std::to_string(levels.size())
+        throw InputError(std::string("The ") + what + " column \"" + columnName + "\" has " + std::to_string(levels.size())
                              + " different values (" + joinQuoted(spellings)
-                             + ") after ignoring case and spaces, so it is not a yes/no event flag. "
-                               "Choose the value that means the event (for example --event-code), or clean the column; "
-                               "competing risks and multi-state data are not analysed as survival.",
+                             + ") after ignoring case and spaces, so it is not a yes/no flag. Choose the value that "
+                             + meaning + " (" + option + "), or clean the column"
+                             + (role == BinaryRole::Event ? "; competing risks and multi-state data are not analysed as survival." : "."),
                          {std::nullopt, columnName, {}});
     }
 
@@ -150,20 +160,29 @@ EventCoding detectEventCoding(const io::Table& table, std::size_t eventColumn,
         return std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return isOneOf(key, allowed); });
     };
 
+    const std::string other = role == BinaryRole::Event ? "censored" : "negative";
     if (subsetOf({"0", "1"}))
-        return finish("1", "0/1 coding: 1 = event, 0 = censored", true);
-    if (subsetOf({"1", "2"}))
+        return finish("1", "0/1 coding: 1 = " + std::string(what) + ", 0 = " + other, true);
+    if (subsetOf({"1", "2"}) && role == BinaryRole::Event)
         return finish("2", "1/2 coding as R's Surv() reads it: 2 = event, 1 = censored", true);
     if (subsetOf({"true", "false", "t", "f"}))
-        return finish(has("true") ? "true" : "t", "TRUE = event, FALSE = censored", true);
+        return finish(has("true") ? "true" : "t", "TRUE = " + std::string(what) + ", FALSE = " + other, true);
     if (subsetOf({"yes", "no", "y", "n"}))
-        return finish(has("yes") ? "yes" : "y", "yes = event, no = censored", true);
-    for (const char* death : {"dead", "died", "deceased", "death", "event"}) {
-        if (has(death) && subsetOf({"dead", "died", "deceased", "death", "event", "alive", "living", "censored", "censor"}))
-            return finish(death, std::string("\"") + death + "\" = event, the other value = censored", true);
+        return finish(has("yes") ? "yes" : "y", "yes = " + std::string(what) + ", no = " + other, true);
+    if (role == BinaryRole::Event) {
+        for (const char* death : {"dead", "died", "deceased", "death", "event"}) {
+            if (has(death) && subsetOf({"dead", "died", "deceased", "death", "event", "alive", "living", "censored", "censor"}))
+                return finish(death, std::string("\"") + death + "\" = event, the other value = censored", true);
+        }
+    } else {
+        for (const char* positive : {"responder", "response", "positive", "pos", "case"}) {
+            if (has(positive) && subsetOf({"responder", "non-responder", "nonresponder", "response", "no response",
+                                           "positive", "negative", "pos", "neg", "case", "control"}))
+                return finish(positive, std::string("\"") + positive + "\" = positive, the other value = negative", true);
+        }
     }
-    throw InputError("Cannot tell which value of the event column \"" + columnName + "\" means the event (values: "
-                         + joinQuoted(spellings) + "). Choose the event code explicitly (for example --event-code "
+    throw InputError("Cannot tell which value of the " + std::string(what) + " column \"" + columnName + "\" " + meaning
+                         + " (values: " + joinQuoted(spellings) + "). Choose it explicitly (for example " + option + " "
                          + spellings.back() + ").",
                      {std::nullopt, columnName, {}});
 }
@@ -271,7 +290,7 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
         const std::size_t timeColumn = table.requireColumn(roles.time);
         const std::size_t eventColumn = table.requireColumn(roles.event);
         cohort.eventCoding = detectEventCoding(table, eventColumn, roles.eventValue);
-        const std::string eventKeyChosen = eventKey(cohort.eventCoding.eventValue);
+        const std::string eventKeyChosen = binaryKey(cohort.eventCoding.eventValue);
 
         std::vector<std::string> zeroTimeRows;
         for (std::size_t row = 0; row < table.rowCount(); ++row) {
@@ -314,7 +333,7 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
             }
             keptRows.push_back(row);
             cohort.time.push_back(time.value);
-            cohort.event.push_back(eventKey(eventText) == eventKeyChosen ? 1 : 0);
+            cohort.event.push_back(binaryKey(eventText) == eventKeyChosen ? 1 : 0);
         }
         cohort.notes.push_back("Event coding of " + roles.event + ": " + cohort.eventCoding.rule + ".");
         if (!zeroTimeRows.empty()) {

@@ -90,14 +90,30 @@ struct Cohort {
     std::string describeRow(std::size_t cohortRow) const;
 };
 
-/// Decides which value of an event column means "event". With an explicit eventValue it
+/// What a two-valued column records, which decides the words used to guess its coding.
+enum class BinaryRole {
+    Event,      ///< survival status: which value means the event happened
+    Outcome     ///< a yes/no outcome such as objective response: which value is positive
+};
+
+/// Decides which of the distinct values of a two-valued column is the event (or the
+/// positive outcome). values are the non-missing cell texts. With an explicit choice it
 /// is matched after trimming spaces and ignoring case (and numerically for numbers).
-/// Without one: 0/1 -> 1; 1/2 -> 2 (as R's Surv reads it); TRUE/FALSE -> TRUE; yes/no
-/// -> yes; dead/alive (and deceased, died, death / alive, living, censored) -> the
-/// death label. Throws InputError when the column has more than two distinct values and
-/// no eventValue was given, or when the coding cannot be guessed.
+/// Without one: 0/1 -> 1; 1/2 -> 2 (as R's Surv reads status); TRUE/FALSE -> TRUE;
+/// yes/no -> yes; for events dead/alive (and deceased, died, death / alive, living,
+/// censored) -> the death label; for outcomes responder/non-responder, positive/negative.
+/// Throws InputError when the column has more than two distinct values and no choice
+/// was given, when the choice does not occur, or when the coding cannot be guessed.
+EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std::optional<std::string>& chosen,
+                               const std::string& columnName, BinaryRole role);
+
+/// detectBinaryCoding() on the non-missing cells of an event column of a table.
 EventCoding detectEventCoding(const io::Table& table, std::size_t eventColumn,
                               const std::optional<std::string>& eventValue);
+
+/// The key under which a cell of a two-valued column is compared with
+/// EventCoding::eventValue: trimmed, lower case, numbers in canonical form.
+std::string binaryKey(std::string_view text);
 
 /// Builds the cohort. Throws InputError for a missing column, a negative time (naming
 /// the row, the patient and the value) and an event column that cannot be read.

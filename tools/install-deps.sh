@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Cutoff Lab builds and runs with, when any is missing.
+# Debian 12 and Ubuntu 22.04 or later. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+    build-essential cmake
+    qt6-base-dev qt6-base-dev-tools libqt6charts6-dev libqt6opengl6-dev libqt6svg6-dev
+    libgl-dev libeigen3-dev libboost-dev
+    fonts-dejavu-core
+)
+if [[ "${1:-}" == "--with-r" ]]; then
+    # R and the packages the benchmarks and reference checks compare against.
+    packages+=(r-base-core r-cran-survival r-cran-maxstat r-cran-proc)
+fi
+if [[ "${1:-}" == "--with-screenshots" ]]; then
+    packages+=(xvfb xauth imagemagick)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+
+echo "Installing missing packages: ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+    sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
