@@ -1,8 +1,11 @@
 #include "common/distributions.h"
 
+#include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/fisher_f.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <cmath>
 #include <limits>
@@ -88,6 +91,38 @@ double studentTQuantile(double p, double df)
 double normalCriticalValue(double confLevel)
 {
     return normalQuantile(1.0 - (1.0 - confLevel) / 2.0);
+}
+
+double fisherFUpperTail(double f, double df1, double df2)
+{
+    if (std::isnan(f) || std::isnan(df1) || std::isnan(df2) || df1 <= 0 || df2 <= 0)
+        return kNaN;
+    if (f <= 0)
+        return 1.0;
+    if (std::isinf(f))
+        return 0.0;
+    return boost::math::cdf(boost::math::complement(boost::math::fisher_f(df1, df2), f));
+}
+
+double betaQuantile(double p, double a, double b)
+{
+    if (!(p >= 0.0 && p <= 1.0) || !(a > 0.0) || !(b > 0.0) || std::isinf(a) || std::isinf(b))
+        return kNaN;
+    if (p == 0.0)
+        return 0.0;
+    if (p == 1.0)
+        return 1.0;
+    return boost::math::quantile(boost::math::beta_distribution<double>(a, b), p);
+}
+
+double logChoose(double n, double k)
+{
+    if (k < 0 || k > n)
+        return -std::numeric_limits<double>::infinity();
+    // boost::math::lgamma, not std::lgamma: glibc's lgamma writes the global signgam,
+    // a data race when analyses run on worker threads.
+    return boost::math::lgamma(n + 1.0) - boost::math::lgamma(k + 1.0)
+         - boost::math::lgamma(n - k + 1.0);
 }
 
 } // namespace cutofflab

@@ -34,4 +34,16 @@ double studentTQuantile(double p, double df);
 /// Two-sided z critical value for a confidence level, e.g. 1.959964 for 0.95.
 double normalCriticalValue(double confLevel);
 
+/// P(F >= f) for F ~ Fisher's F with df1 and df2 degrees of freedom
+/// (R: pf(f, df1, df2, lower = FALSE)).
+double fisherFUpperTail(double f, double df1, double df2);
+
+/// Quantile of the beta distribution with shapes a > 0 and b > 0 (R: qbeta(p, a, b));
+/// p in [0, 1]. Returns NaN for arguments outside these ranges.
+double betaQuantile(double p, double a, double b);
+
+/// Natural logarithm of the binomial coefficient n choose k for 0 <= k <= n, from
+/// log-gamma; -Inf when k is outside [0, n].
+double logChoose(double n, double k);
+
 } // namespace cutofflab
