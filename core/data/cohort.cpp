@@ -100,6 +100,7 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
     const char* const what = role == BinaryRole::Event ? "event" : "outcome";
     const char* const meaning = role == BinaryRole::Event ? "means the event" : "is the positive outcome";
     const char* const option = role == BinaryRole::Event ? "--event-code" : "--outcome-code";
+    const char* const positive = role == BinaryRole::Event ? "event" : "positive";
     std::vector<EventLevel> levels;
     for (const std::string& text : values) {
         const std::string key = binaryKey(text);
@@ -137,7 +138,7 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
                                  + "\", whose values are " + joinQuoted(spellings) + ". Choose one of them.",
                              {std::nullopt, columnName, *eventValue});
         }
-        std::string rule = "\"" + std::string(io::trim(*eventValue)) + "\" = " + what + ", as chosen";
+        std::string rule = "\"" + std::string(io::trim(*eventValue)) + "\" = " + positive + ", as chosen";
         if (levels.size() > 2)
             rule += "; every other value (" + joinQuoted(spellings) + " less the event code) counts as censored";
         return finish(wanted, rule, false);
@@ -162,13 +163,13 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
 
     const std::string other = role == BinaryRole::Event ? "censored" : "negative";
     if (subsetOf({"0", "1"}))
-        return finish("1", "0/1 coding: 1 = " + std::string(what) + ", 0 = " + other, true);
+        return finish("1", "0/1 coding: 1 = " + std::string(positive) + ", 0 = " + other, true);
     if (subsetOf({"1", "2"}) && role == BinaryRole::Event)
         return finish("2", "1/2 coding as R's Surv() reads it: 2 = event, 1 = censored", true);
     if (subsetOf({"true", "false", "t", "f"}))
-        return finish(has("true") ? "true" : "t", "TRUE = " + std::string(what) + ", FALSE = " + other, true);
+        return finish(has("true") ? "true" : "t", "TRUE = " + std::string(positive) + ", FALSE = " + other, true);
     if (subsetOf({"yes", "no", "y", "n"}))
-        return finish(has("yes") ? "yes" : "y", "yes = " + std::string(what) + ", no = " + other, true);
+        return finish(has("yes") ? "yes" : "y", "yes = " + std::string(positive) + ", no = " + other, true);
     if (role == BinaryRole::Event) {
         for (const char* death : {"dead", "died", "deceased", "death", "event"}) {
             if (has(death) && subsetOf({"dead", "died", "deceased", "death", "event", "alive", "living", "censored", "censor"}))
