@@ -34,7 +34,7 @@ bool fuzzyEqual(double actual, double expected, double relative = 1e-6);
 #define CUTOFFLAB_COMPARE_NUMBER(field, actual, expected, tolerance)                          \
     do {                                                                                    \
         const QString cutofflabMismatch_ =                                                  \
-            cutofflab::test::compareNumber((actual), (expected), (tolerance));              \
+            cutofflab::test::compareNumber((actual), (expected), tolerance);              \
         QVERIFY2(cutofflabMismatch_.isEmpty(),                                              \
                  qPrintable(QStringLiteral("%1: %2").arg(QString(field), cutofflabMismatch_))); \
     } while (false)
