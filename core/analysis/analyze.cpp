@@ -16,6 +16,25 @@ PreparedCohort::PreparedCohort(Cohort cohort)
         survival_ = SortedSurvival::fromUnsorted(cohort_.time, cohort_.event);
 }
 
+std::shared_ptr<const RocResult> PreparedCohort::cachedRoc(const std::string& key,
+                                                           const std::function<RocResult()>& compute) const
+{
+    {
+        const std::lock_guard lock(cacheMutex_);
+        if (const auto found = rocCache_.find(key); found != rocCache_.end())
+            return found->second;
+    }
+    // Computed outside the lock: two threads may both compute the same curve, which is
+    // harmless, and no thread waits for another's sort.
+    auto computed = std::make_shared<const RocResult>(compute());
+    const std::lock_guard lock(cacheMutex_);
+    // A few markers and outcomes per session; the bound only guards against growth.
+    constexpr std::size_t kMaxCachedCurves = 64;
+    if (rocCache_.size() >= kMaxCachedCurves)
+        rocCache_.clear();
+    return rocCache_.emplace(key, std::move(computed)).first->second;
+}
+
 namespace {
 
 std::string formatNumber(double value)
@@ -240,25 +259,46 @@ BinaryOutcome outcomeFromColumn(const Cohort& cohort, const Grouping& grouping, 
                                 const std::optional<std::string>& positiveValue)
 {
     const CohortColumn& column = cohort.column(name);
-    std::vector<std::string> texts(cohort.size());
-    std::vector<bool> present(cohort.size(), false);
-    std::vector<std::string> nonMissing;
+
+    // Each row's index among the column's distinct values, so that the coding is decided
+    // once per distinct value rather than once per row. More than a handful of distinct
+    // values is an error anyway (detectBinaryCoding() lists them), so a short list is kept.
+    constexpr std::size_t kMaxListed = 12;
+    std::vector<std::string> distinctTexts;
+    std::vector<double> distinctNumbers;
+    std::vector<int> level(cohort.size(), -1);
     for (std::size_t i = 0; i < cohort.size(); ++i) {
-        if (column.numeric && column.values[i]) {
-            std::ostringstream out;
-            out.precision(15);
-            out << *column.values[i];
-            texts[i] = out.str();
-        } else if (!column.numeric && column.labels[i]) {
-            texts[i] = *column.labels[i];
+        if (column.numeric) {
+            if (!column.values[i])
+                continue;
+            const auto found = std::find(distinctNumbers.begin(), distinctNumbers.end(), *column.values[i]);
+            if (found != distinctNumbers.end()) {
+                level[i] = static_cast<int>(found - distinctNumbers.begin());
+            } else if (distinctNumbers.size() < kMaxListed) {
+                level[i] = static_cast<int>(distinctNumbers.size());
+                distinctNumbers.push_back(*column.values[i]);
+                std::ostringstream out;
+                out.precision(15);
+                out << *column.values[i];
+                distinctTexts.push_back(out.str());
+            }
         } else {
-            continue;
+            if (!column.labels[i])
+                continue;
+            const auto found = std::find(distinctTexts.begin(), distinctTexts.end(), *column.labels[i]);
+            if (found != distinctTexts.end()) {
+                level[i] = static_cast<int>(found - distinctTexts.begin());
+            } else if (distinctTexts.size() < kMaxListed) {
+                level[i] = static_cast<int>(distinctTexts.size());
+                distinctTexts.push_back(*column.labels[i]);
+            }
         }
-        present[i] = true;
-        nonMissing.push_back(texts[i]);
     }
-    const EventCoding coding = detectBinaryCoding(nonMissing, positiveValue, name, BinaryRole::Outcome);
+    const EventCoding coding = detectBinaryCoding(distinctTexts, positiveValue, name, BinaryRole::Outcome);
     const std::string positiveKey = binaryKey(coding.eventValue);
+    std::vector<char> levelIsPositive;
+    for (const std::string& text : distinctTexts)
+        levelIsPositive.push_back(binaryKey(text) == positiveKey ? 1 : 0);
 
     BinaryOutcome outcome;
     outcome.kind = "column";
@@ -269,11 +309,11 @@ BinaryOutcome outcomeFromColumn(const Cohort& cohort, const Grouping& grouping, 
     for (std::size_t i = 0; i < cohort.size(); ++i) {
         if (grouping.group[i] == kNoGroup)
             continue;
-        if (!present[i]) {
+        if (level[i] < 0) {
             ++outcome.leftOut;
             continue;
         }
-        outcome.value[i] = binaryKey(texts[i]) == positiveKey ? 1 : 0;
+        outcome.value[i] = levelIsPositive[static_cast<std::size_t>(level[i])];
         ++(outcome.value[i] ? outcome.casesCount : outcome.controlsCount);
     }
     return outcome;
@@ -511,7 +551,15 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
         RocOptions rocOptions;
         rocOptions.direction = spec.direction;
         rocOptions.confLevel = spec.confLevel;
-        analysis.roc = roc(values, isCase, rocOptions);
+        // Everything the curve depends on: the rows (the markers that define membership
+        // in a group), the outcome and the options, never the cut-off.
+        std::ostringstream key;
+        key.precision(17);
+        key << spec.grouping.marker << '\x1f' << (spec.grouping.kind == GroupingSpec::Kind::Score ? spec.grouping.marker2 : "")
+            << '\x1f' << rocOutcome->kind << '\x1f' << rocOutcome->description << '\x1f'
+            << (rocOutcome->landmarkTime ? *rocOutcome->landmarkTime : -1.0) << '\x1f' << static_cast<int>(spec.direction)
+            << '\x1f' << spec.confLevel;
+        analysis.roc = *prepared.cachedRoc(key.str(), [&] { return roc(values, isCase, rocOptions); });
         if (analysis.roc.status == RocStatus::NoCases || analysis.roc.status == RocStatus::NoControls) {
             message("roc", analysis.roc.status == RocStatus::NoCases ? "no_cases" : "no_controls",
                     std::string("The ROC curve needs both cases and controls; there are no ")

@@ -11,7 +11,10 @@
 #include "survival/logrank.h"
 #include "survival/survdata.h"
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +32,17 @@ public:
     /// Every cohort row sorted by time (empty without survival columns).
     const SortedSurvival& survival() const noexcept { return survival_; }
 
+    /// The ROC analysis stored under key, computing and storing it first when absent.
+    /// An ROC curve depends on the marker and the outcome but not on the cut-off, so a
+    /// slider step reuses it instead of sorting the marker again. Thread-safe.
+    std::shared_ptr<const RocResult> cachedRoc(const std::string& key,
+                                               const std::function<RocResult()>& compute) const;
+
 private:
     Cohort cohort_;
     SortedSurvival survival_;
+    mutable std::mutex cacheMutex_;
+    mutable std::map<std::string, std::shared_ptr<const RocResult>> rocCache_;
 };
 
 /// A message for the user about one part of the result: a degenerate statistic, a
