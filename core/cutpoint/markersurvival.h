@@ -1,0 +1,55 @@
+#pragma once
+
+#include "survival/survdata.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace cutofflab {
+
+/// Survival rows that have a marker value, held in time order and indexed in marker
+/// order: the input of every cut-off routine. Building it costs one sort by marker;
+/// every scan, permutation and bootstrap replicate afterwards reads it in linear passes.
+///
+/// Invariants: time is ascending and tied times are equal (they come from a
+/// SortedSurvival, which collapsed near ties); markerOrder lists every row once, by
+/// ascending marker, rows with equal markers in time order; at most 2^32 - 1 rows.
+struct MarkerSurvival {
+    std::vector<double> time;                 ///< follow-up time, ascending
+    std::vector<std::uint8_t> event;          ///< 1 = event observed at time, 0 = censored
+    std::vector<double> marker;               ///< marker value of each row (finite)
+    std::vector<std::uint32_t> markerOrder;   ///< row positions by ascending marker
+    std::vector<std::size_t> sourceRow;       ///< position of each row in the SortedSurvival it came from
+    std::size_t rowsLeftOutMissingMarker = 0; ///< rows of that SortedSurvival whose marker was NaN
+
+    std::size_t size() const noexcept { return time.size(); }
+
+    /// Keeps the rows of sorted survival data whose marker is not NaN (NaN means
+    /// missing) and sorts them by marker. markerInSortedOrder has one value per row of
+    /// survival, in its sorted order (SortedSurvival::toSortedOrder gives it).
+    /// Throws InputError when the lengths differ, when a marker value is infinite
+    /// (naming the row as survival.index + 1), or when there are 2^32 rows or more.
+    static MarkerSurvival fromSorted(const SortedSurvival& survival,
+                                     std::span<const double> markerInSortedOrder);
+
+    /// Builds the data set in which row i appears copies[i] times (0 leaves it out):
+    /// a bootstrap sample or a training subset, in O(n) without sorting again, because
+    /// both orders carry over. copies has one entry per row. Throws InputError when the
+    /// length differs or the result would have 2^32 rows or more.
+    MarkerSurvival withCopies(std::span<const std::uint32_t> copies) const;
+};
+
+/// One run of tied marker values in marker order: markerOrder positions [begin, end).
+/// Values count as tied when valuesTied() holds against the first value of the run, the
+/// rule collapseNearTies() applies to times.
+struct MarkerRun {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+/// The runs of tied marker values of data, in ascending marker order.
+std::vector<MarkerRun> markerRuns(const MarkerSurvival& data);
+
+} // namespace cutofflab

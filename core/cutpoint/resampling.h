@@ -1,0 +1,60 @@
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <random>
+
+namespace cutofflab {
+
+/// Seed, threads, cancellation and progress of a resampling run (permutations, bootstrap,
+/// cross-validation). The same seed gives the same result with any number of threads and
+/// with any standard library, because every random number comes from std::mt19937_64
+/// (its output sequence is fixed by the C++ standard) through uniformBelow() below, never
+/// through std::uniform_int_distribution (whose mapping differs between libraries).
+struct ResamplingControl {
+    std::uint64_t seed = 1;
+    unsigned threads = 2;                        ///< worker threads including the caller's; 0 counts as 1
+    const std::atomic<bool>* cancel = nullptr;   ///< polled between blocks of replicates; true stops the run
+    /// Called on the caller's thread with the number of replicates done and the total,
+    /// after each block the caller's thread finishes and once at the end of a completed run.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// How a resampling run ended.
+enum class RunStatus {
+    Completed,
+    Cancelled   ///< the cancel flag was set; the result holds no replicate values
+};
+
+/// Separate random streams for the different procedures, so that one seed used for a
+/// permutation test and for a bootstrap does not give them the same random numbers.
+enum class RandomPurpose : std::uint64_t {
+    Permutation = 1,
+    Bootstrap = 2,
+    SplitSample = 3,
+    CrossValidation = 4,
+};
+
+/// The generator of one block of replicates: std::mt19937_64 seeded with a SplitMix64
+/// mix of (seed, purpose, block). Replicate r always belongs to block r / blockSize and
+/// draws its numbers from that block's generator in order, whichever thread runs it.
+std::mt19937_64 blockGenerator(std::uint64_t seed, RandomPurpose purpose, std::uint64_t block);
+
+/// A uniform integer in [0, bound), bound >= 1: Lemire's multiply-and-reject method on the
+/// upper 32 bits of one generator output (Lemire, ACM Trans. Model. Comput. Simul. 2019),
+/// exactly uniform and the same on every platform.
+std::uint32_t uniformBelow(std::mt19937_64& generator, std::uint32_t bound);
+
+/// Runs work(begin, end, block) over replicates [0, count) in blocks of blockSize on
+/// control.threads threads (the caller's thread is one of them). Blocks are handed out in
+/// order; a block's work must write only its own replicates' results. Returns Cancelled
+/// when control.cancel was set before every block had started; blocks already running
+/// finish first. An exception thrown by work is rethrown on the caller's thread after all
+/// threads have stopped.
+RunStatus runInBlocks(std::size_t count, std::size_t blockSize, const ResamplingControl& control,
+                      const std::function<void(std::size_t begin, std::size_t end,
+                                               std::size_t block)>& work);
+
+} // namespace cutofflab
