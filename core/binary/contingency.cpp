@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <string>
 
@@ -77,7 +78,10 @@ public:
         }
         double sum = 0.0;
         for (double& value : d) {
-            value = std::exp(value - largest);
+            // exp() of less than -745 underflows to 0 anyway; skipping it saves time
+            // on large tables, where most of the support is negligible.
+            const double scaled = value - largest;
+            value = scaled < -745.0 ? 0.0 : std::exp(scaled);
             sum += value;
         }
         for (double& value : d)
@@ -150,10 +154,9 @@ double solveMonotone(const std::function<double(double)>& f, bool increasing)
     return left + (right - left) / 2.0;
 }
 
-ConditionalOddsRatio conditionalOddsRatio(const CountTable& table, double confLevel)
+ConditionalOddsRatio conditionalOddsRatio(const NoncentralHypergeometric& distribution, std::int64_t x,
+                                          double confLevel)
 {
-    const std::int64_t x = table.at(0, 0);
-    const NoncentralHypergeometric distribution(table.columnTotal(0), table.columnTotal(1), table.rowTotal(0));
     const std::int64_t lo = distribution.lo();
     const std::int64_t hi = distribution.hi();
     const double alpha = (1.0 - confLevel) / 2.0;
@@ -194,11 +197,10 @@ ConditionalOddsRatio conditionalOddsRatio(const CountTable& table, double confLe
     return result;
 }
 
-double fisherTwoByTwoP(const CountTable& table)
+double fisherTwoByTwoP(const NoncentralHypergeometric& distribution, std::int64_t x)
 {
-    const NoncentralHypergeometric distribution(table.columnTotal(0), table.columnTotal(1), table.rowTotal(0));
     const std::vector<double> d = distribution.density(0.0);
-    const double observed = d[static_cast<std::size_t>(table.at(0, 0) - distribution.lo())];
+    const double observed = d[static_cast<std::size_t>(x - distribution.lo())];
     double p = 0.0;
     for (double value : d)
         if (value <= observed * (1.0 + kFisherRelativeError))
@@ -206,31 +208,49 @@ double fisherTwoByTwoP(const CountTable& table)
     return std::min(p, 1.0);
 }
 
-// Enumerates the r x c tables with the observed margins, column by column and, within a
-// column, row by row. A table's probability is
+// Fisher's exact p-value of an r x c table by the network algorithm (Mehta C. R.,
+// Patel N. R., J Am Stat Assoc 1983;78:427-434), the method of R's FEXACT in a plain form.
+//
+// A table with the observed margins has probability
 //   P = prod(row totals!) prod(column totals!) / (n! prod(cells!)),
-// so "P <= P_observed (1 + 1e-7)" is "sum log(cells!) >= S_observed - log(1 + 1e-7)".
-// The partial sum of log(cells!) only grows as cells are filled, which gives two shortcuts.
-// Once it reaches the threshold, every completion counts, and at a column boundary their
-// total probability has the closed form of a hypergeometric sum. Once even the largest
-// completion, bounded by log(column remainder!) per remaining column, stays below the
-// threshold, no completion counts.
-class RxCEnumerator {
+// so "P <= P_observed (1 + 1e-7)" is "S >= S_observed - log(1 + 1e-7)" with
+// S = sum of log(cell!). Tables are built one stage (a row of the longer dimension) at a
+// time. After a stage only the remaining totals of the other dimension matter for the
+// rest of the table, and their order does not, so they are sorted and equal states are
+// merged (the network's nodes). Each node keeps the distinct partial sums S of the paths
+// that reach it, with their number. Bounds on S over all completions of a node settle
+// paths early. When even the smallest completion reaches the threshold, every completion
+// counts and their total probability has a closed form. When even the largest stays below
+// it, none does. One stage before the end the completion is unique, so every path settles.
+class FisherNetwork {
 public:
-    RxCEnumerator(const CountTable& table, std::uint64_t maxSteps)
-        : table_(table), maxSteps_(maxSteps)
+    FisherNetwork(const CountTable& table, std::uint64_t maxSteps)
+        : maxSteps_(maxSteps)
     {
-        const auto n = static_cast<std::size_t>(table.total());
-        logFactorial_.resize(n + 1, 0.0);
-        for (std::size_t k = 2; k <= n; ++k)
-            logFactorial_[k] = logFactorial_[k - 1] + std::log(static_cast<double>(k));
-
-        rowRemaining_.resize(table.rows);
+        std::vector<std::int64_t> rowTotals;
+        std::vector<std::int64_t> columnTotals;
         for (std::size_t r = 0; r < table.rows; ++r)
-            rowRemaining_[r] = table.rowTotal(r);
-        columnTotals_.resize(table.columns);
+            if (table.rowTotal(r) > 0)
+                rowTotals.push_back(table.rowTotal(r));
         for (std::size_t c = 0; c < table.columns; ++c)
-            columnTotals_[c] = table.columnTotal(c);
+            if (table.columnTotal(c) > 0)
+                columnTotals.push_back(table.columnTotal(c));
+        // Stages run along the longer dimension so that a node is a short vector. The
+        // largest stage goes last, where it costs nothing because the completion is fixed.
+        if (rowTotals.size() >= columnTotals.size()) {
+            stageTotals_ = rowTotals;
+            initialState_ = columnTotals;
+        } else {
+            stageTotals_ = columnTotals;
+            initialState_ = rowTotals;
+        }
+        std::sort(stageTotals_.begin(), stageTotals_.end());
+        std::sort(initialState_.begin(), initialState_.end());
+
+        const auto n = static_cast<std::size_t>(table.total());
+        logFactorial_.resize(n + 2, 0.0);
+        for (std::size_t k = 2; k < logFactorial_.size(); ++k)
+            logFactorial_[k] = logFactorial_[k - 1] + std::log(static_cast<double>(k));
 
         double observed = 0.0;
         for (std::int64_t count : table.counts)
@@ -238,107 +258,194 @@ public:
         threshold_ = observed - std::log1p(kFisherRelativeError);
 
         logConstant_ = -lf(table.total());
-        for (std::int64_t total : rowRemaining_)
+        for (std::int64_t total : stageTotals_)
             logConstant_ += lf(total);
-        for (std::int64_t total : columnTotals_)
+        for (std::int64_t total : initialState_)
             logConstant_ += lf(total);
+
+        // Per number of stages done: the stage-side bounds and log-mass of the stages left.
+        const std::size_t stages = stageTotals_.size();
+        stageMin_.assign(stages + 1, 0.0);
+        stageMax_.assign(stages + 1, 0.0);
+        stageLogFactorials_.assign(stages + 1, 0.0);
+        for (std::size_t s = stages; s-- > 0;) {
+            stageMin_[s] = stageMin_[s + 1] + evenSplit(stageTotals_[s], initialState_.size());
+            stageMax_[s] = stageMax_[s + 1] + lf(stageTotals_[s]);
+            stageLogFactorials_[s] = stageLogFactorials_[s + 1] + lf(stageTotals_[s]);
+        }
     }
 
     // Returns the p-value, or nothing when the step limit was reached.
     std::optional<double> run()
     {
-        startColumn(0, 0.0);
-        if (aborted_)
-            return std::nullopt;
+        // With one row or one column left after dropping empty ones, only one table has
+        // these margins.
+        if (stageTotals_.size() < 2 || initialState_.size() < 2)
+            return 1.0;
+
+        std::map<std::vector<std::int64_t>, std::vector<Path>> current;
+        current[initialState_].push_back({0.0, 1.0});
+        for (std::size_t stage = 0; stage + 1 < stageTotals_.size(); ++stage) {
+            std::map<std::vector<std::int64_t>, std::vector<Path>> next;
+            for (auto& [state, paths] : current) {
+                const Source source = prepareSource(paths);
+                std::vector<std::int64_t> cells(state.size(), 0);
+                expand(stage, state, source, cells, 0, stageTotals_[stage], 0.0, next);
+                if (aborted_)
+                    return std::nullopt;
+            }
+            current = std::move(next);
+        }
         return std::min(pValue_, 1.0);
     }
 
 private:
+    struct Path {
+        double logSum = 0.0;   ///< sum of log(cell!) so far
+        double count = 0.0;    ///< number of paths with this sum
+    };
+
+    // A node's paths, sorted by logSum and merged, with suffix sums of
+    // count exp(lowest - logSum) so that any run of settled paths adds in one step.
+    struct Source {
+        std::vector<Path> paths;
+        std::vector<double> suffixWeight;   ///< size paths + 1, last entry 0
+        double lowest = 0.0;
+    };
+
+    struct Completion {
+        double smallest = 0.0;   ///< lower bound on the rest of S
+        double largest = 0.0;    ///< upper bound on the rest of S
+        double logMass = 0.0;    ///< log of the sum of prod 1 / cells! over completions
+    };
+
     double lf(std::int64_t k) const { return logFactorial_[static_cast<std::size_t>(k)]; }
 
-    // Sum over remaining columns from `column` of log(total!), the largest sum of
-    // log(cells!) any completion can add.
-    double completionBound(std::size_t column, std::int64_t currentRemainder) const
+    // Smallest sum of log(part!) over splits of total into `parts` non-negative integers:
+    // the most even split, since log(k!) is convex.
+    double evenSplit(std::int64_t total, std::size_t parts) const
     {
-        double bound = lf(currentRemainder);
-        for (std::size_t c = column + 1; c < table_.columns; ++c)
-            bound += lf(columnTotals_[c]);
-        return bound;
+        const auto p = static_cast<std::int64_t>(parts);
+        const std::int64_t quotient = total / p;
+        const std::int64_t remainder = total % p;
+        return static_cast<double>(remainder) * lf(quotient + 1) + static_cast<double>(p - remainder) * lf(quotient);
     }
 
-    void startColumn(std::size_t column, double partial)
+    // Bounds and mass of the completions of a state reached after `stagesDone` stages.
+    // Each bound relaxes one set of margins: spreading every total evenly gives a lower
+    // bound, putting it in one cell an upper bound.
+    Completion completion(const std::vector<std::int64_t>& state, std::size_t stagesDone) const
+    {
+        const std::size_t stagesLeft = stageTotals_.size() - stagesDone;
+        double byState = 0.0;
+        double byStateMax = 0.0;
+        std::int64_t remaining = 0;
+        for (std::int64_t total : state) {
+            byState += evenSplit(total, stagesLeft);
+            byStateMax += lf(total);
+            remaining += total;
+        }
+        Completion result;
+        result.smallest = std::max(byState, stageMin_[stagesDone]);
+        result.largest = std::min(byStateMax, stageMax_[stagesDone]);
+        if (stagesLeft == 1) {
+            // One stage left: it takes what remains, so the bounds are exact.
+            result.smallest = byStateMax;
+            result.largest = byStateMax;
+        }
+        // Sum over tables with these margins of prod 1 / cells! = m! / (prod margins!).
+        result.logMass = lf(remaining) - byStateMax - stageLogFactorials_[stagesDone];
+        return result;
+    }
+
+    static Source prepareSource(std::vector<Path>& paths)
+    {
+        std::sort(paths.begin(), paths.end(), [](const Path& a, const Path& b) { return a.logSum < b.logSum; });
+        Source source;
+        for (const Path& path : paths) {
+            // Sums equal up to rounding belong to the same kind of path.
+            if (!source.paths.empty()
+                && path.logSum - source.paths.back().logSum <= 1e-12 * std::max(1.0, path.logSum))
+                source.paths.back().count += path.count;
+            else
+                source.paths.push_back(path);
+        }
+        source.lowest = source.paths.front().logSum;
+        source.suffixWeight.assign(source.paths.size() + 1, 0.0);
+        for (std::size_t i = source.paths.size(); i-- > 0;)
+            source.suffixWeight[i] = source.suffixWeight[i + 1]
+                                   + source.paths[i].count * std::exp(source.lowest - source.paths[i].logSum);
+        return source;
+    }
+
+    // Splits the stage total over the state's entries (cells[0..position) chosen), then
+    // moves every path of the source node along that split.
+    void expand(std::size_t stage, const std::vector<std::int64_t>& state, const Source& source,
+                std::vector<std::int64_t>& cells, std::size_t position, std::int64_t left, double cellSum,
+                std::map<std::vector<std::int64_t>, std::vector<Path>>& next)
     {
         if (aborted_)
             return;
-        if (column + 1 == table_.columns) {
-            // The last column is fixed by the row remainders.
-            double sum = partial;
-            for (std::int64_t remaining : rowRemaining_)
-                sum += lf(remaining);
-            addTable(sum);
+        if (position + 1 == state.size()) {
+            if (left > state[position])
+                return;
+            cells[position] = left;
+            arrive(stage, state, source, cells, cellSum + lf(left), next);
             return;
         }
-        if (partial >= threshold_) {
-            // Every completion counts: sum over completions of prod 1 / cells! equals
-            // m! / (prod row remainders! prod remaining column totals!), m the cells left.
-            std::int64_t left = 0;
-            double logSum = 0.0;
-            for (std::int64_t remaining : rowRemaining_) {
-                left += remaining;
-                logSum -= lf(remaining);
-            }
-            for (std::size_t c = column; c < table_.columns; ++c)
-                logSum -= lf(columnTotals_[c]);
-            logSum += lf(left);
-            pValue_ += std::exp(logConstant_ - partial + logSum);
-            return;
+        std::int64_t capacityAfter = 0;
+        for (std::size_t j = position + 1; j < state.size(); ++j)
+            capacityAfter += state[j];
+        const std::int64_t low = std::max<std::int64_t>(0, left - capacityAfter);
+        const std::int64_t high = std::min(left, state[position]);
+        for (std::int64_t value = low; value <= high && !aborted_; ++value) {
+            cells[position] = value;
+            expand(stage, state, source, cells, position + 1, left - value, cellSum + lf(value), next);
         }
-        fillCell(column, 0, columnTotals_[column], partial);
     }
 
-    void fillCell(std::size_t column, std::size_t row, std::int64_t columnRemainder, double partial)
+    void arrive(std::size_t stage, const std::vector<std::int64_t>& state, const Source& source,
+                const std::vector<std::int64_t>& cells, double cellSum,
+                std::map<std::vector<std::int64_t>, std::vector<Path>>& next)
     {
-        if (aborted_)
-            return;
-        if (++steps_ > maxSteps_) {
+        std::vector<std::int64_t> reached(state.size());
+        for (std::size_t j = 0; j < state.size(); ++j)
+            reached[j] = state[j] - cells[j];
+        const Completion bounds = completion(reached, stage + 1);
+
+        // Paths from firstSettled on reach the threshold with any completion. Paths before
+        // firstKept miss it with every completion.
+        const auto byLogSum = [](const Path& path, double value) { return path.logSum < value; };
+        const auto firstSettled = static_cast<std::size_t>(
+            std::lower_bound(source.paths.begin(), source.paths.end(), threshold_ - cellSum - bounds.smallest, byLogSum)
+            - source.paths.begin());
+        const auto firstKept = static_cast<std::size_t>(
+            std::lower_bound(source.paths.begin(), source.paths.end(), threshold_ - cellSum - bounds.largest, byLogSum)
+            - source.paths.begin());
+        pValue_ += std::exp(logConstant_ - cellSum + bounds.logMass - source.lowest) * source.suffixWeight[firstSettled];
+
+        steps_ += 1 + (firstSettled > firstKept ? firstSettled - firstKept : 0);
+        if (steps_ > maxSteps_) {
             aborted_ = true;
             return;
         }
-        if (partial + completionBound(column, columnRemainder) < threshold_)
-            return;   // no completion reaches the threshold
-        if (row + 1 == table_.rows) {
-            if (columnRemainder > rowRemaining_[row])
-                return;
-            rowRemaining_[row] -= columnRemainder;
-            startColumn(column + 1, partial + lf(columnRemainder));
-            rowRemaining_[row] += columnRemainder;
+        if (firstSettled <= firstKept)
             return;
-        }
-        std::int64_t capacityBelow = 0;
-        for (std::size_t r = row + 1; r < table_.rows; ++r)
-            capacityBelow += rowRemaining_[r];
-        const std::int64_t low = std::max<std::int64_t>(0, columnRemainder - capacityBelow);
-        const std::int64_t high = std::min(columnRemainder, rowRemaining_[row]);
-        for (std::int64_t value = low; value <= high && !aborted_; ++value) {
-            rowRemaining_[row] -= value;
-            fillCell(column, row + 1, columnRemainder - value, partial + lf(value));
-            rowRemaining_[row] += value;
-        }
+        std::sort(reached.begin(), reached.end());
+        std::vector<Path>& target = next[reached];
+        for (std::size_t i = firstKept; i < firstSettled; ++i)
+            target.push_back({source.paths[i].logSum + cellSum, source.paths[i].count});
     }
 
-    void addTable(double sumLogFactorials)
-    {
-        if (sumLogFactorials >= threshold_)
-            pValue_ += std::exp(logConstant_ - sumLogFactorials);
-    }
-
-    const CountTable& table_;
     std::uint64_t maxSteps_;
     std::uint64_t steps_ = 0;
     bool aborted_ = false;
+    std::vector<std::int64_t> stageTotals_;
+    std::vector<std::int64_t> initialState_;
     std::vector<double> logFactorial_;
-    std::vector<std::int64_t> rowRemaining_;
-    std::vector<std::int64_t> columnTotals_;
+    std::vector<double> stageMin_;
+    std::vector<double> stageMax_;
+    std::vector<double> stageLogFactorials_;
     double threshold_ = 0.0;
     double logConstant_ = 0.0;
     double pValue_ = 0.0;
@@ -448,7 +555,7 @@ ChiSquareTest pearsonChiSquare(const CountTable& table, bool yatesCorrection)
     return result;
 }
 
-FisherTest fisherExact(const CountTable& table, double confLevel, std::uint64_t maxTables)
+FisherTest fisherExact(const CountTable& table, double confLevel, std::uint64_t maxSteps)
 {
     checkTable(table, "Fisher's exact test");
     checkConfLevel(confLevel);
@@ -456,8 +563,9 @@ FisherTest fisherExact(const CountTable& table, double confLevel, std::uint64_t 
     FisherTest result;
     if (table.rows == 2 && table.columns == 2) {
         // A 2 x 2 table always has a p-value, even an empty one (one table, p = 1), as in R.
-        result.p = fisherTwoByTwoP(table);
-        result.oddsRatio = conditionalOddsRatio(table, confLevel);
+        const NoncentralHypergeometric distribution(table.columnTotal(0), table.columnTotal(1), table.rowTotal(0));
+        result.p = fisherTwoByTwoP(distribution, table.at(0, 0));
+        result.oddsRatio = conditionalOddsRatio(distribution, table.at(0, 0), confLevel);
         return result;
     }
 
@@ -465,8 +573,8 @@ FisherTest fisherExact(const CountTable& table, double confLevel, std::uint64_t 
         result.status = FisherStatus::EmptyTable;
         return result;
     }
-    RxCEnumerator enumerator(table, maxTables);
-    result.p = enumerator.run();
+    FisherNetwork network(table, maxSteps);
+    result.p = network.run();
     if (!result.p)
         result.status = FisherStatus::TooManyTables;
     return result;

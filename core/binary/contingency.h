@@ -87,7 +87,7 @@ struct ConditionalOddsRatio {
 /// Status of Fisher's exact test: anything but Ok leaves the p-value empty.
 enum class FisherStatus {
     Ok,
-    TooManyTables,   ///< the enumeration of tables with these margins exceeded its limit
+    TooManyTables,   ///< the search over tables with these margins exceeded its step limit
     EmptyTable       ///< every count is 0
 };
 
@@ -104,12 +104,12 @@ struct FisherTest {
 /// the observed margins whose probability is at most the observed table's probability
 /// times 1 + 1e-7 (the factor absorbs rounding between mathematically equal
 /// probabilities). For 2 x 2 tables the probabilities are the hypergeometric ones R uses.
-/// Larger tables are enumerated column by column. A whole subtree is added in closed form
-/// once every completion counts, and skipped once none can.
-/// maxTables bounds the number of enumeration steps; beyond it the result has status
-/// TooManyTables and no p-value. A 2 x 2 table never needs the limit.
-/// TODO: larger tables need the network algorithm (Mehta and Patel 1983) that R's
-/// FEXACT implements, so that any table R accepts gets a p-value here too.
+/// Larger tables use the network algorithm (Mehta C. R., Patel N. R., J Am Stat Assoc
+/// 1983;78:427-434), as R's FEXACT does. maxSteps bounds its work: one step per partial
+/// table reached, plus one per path carried on. Beyond it the result has status
+/// TooManyTables and no p-value. A 2 x 2 table never needs the limit. Measured with -O2
+/// on one core of a 2-core VM: a 4 x 3 table of 418 patients takes about 0.4 s, a 4 x 4
+/// table of 103 patients 0.06 s; R 4.2.2 rejects both with its default workspace.
 ///
 /// For 2 x 2 tables also the conditional maximum likelihood odds ratio and its exact
 /// two-sided interval (Cornfield's method, as fisher.test): the lower limit solves
@@ -122,7 +122,7 @@ struct FisherTest {
 /// Preconditions: at least 2 rows and 2 columns, non-negative counts, 0 < confLevel < 1;
 /// else InputError.
 FisherTest fisherExact(const CountTable& table, double confLevel = 0.95,
-                       std::uint64_t maxTables = 20'000'000);
+                       std::uint64_t maxSteps = 50'000'000);
 
 /// The sample odds ratio (a d) / (b c) of a 2 x 2 table with first row (a, b). +Inf
 /// when only b c is 0; empty when both a d and b c are 0 (R's NaN). Throws InputError

@@ -120,9 +120,12 @@ double logChoose(double n, double k)
     if (k < 0 || k > n)
         return -std::numeric_limits<double>::infinity();
     // boost::math::lgamma, not std::lgamma: glibc's lgamma writes the global signgam,
-    // a data race when analyses run on worker threads.
-    return boost::math::lgamma(n + 1.0) - boost::math::lgamma(k + 1.0)
-         - boost::math::lgamma(n - k + 1.0);
+    // a data race when analyses run on worker threads. Evaluating in double rather than
+    // Boost's default long double keeps a few ulp of accuracy at a fraction of the cost,
+    // which matters for Fisher's test on large tables (one call per possible count).
+    using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+    return boost::math::lgamma(n + 1.0, DoublePolicy()) - boost::math::lgamma(k + 1.0, DoublePolicy())
+         - boost::math::lgamma(n - k + 1.0, DoublePolicy());
 }
 
 } // namespace cutofflab

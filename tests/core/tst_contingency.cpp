@@ -208,6 +208,14 @@ void TestContingency::fisherMatchesR_data()
         << CountTable::fromRows({{3, 2, 1}, {1, 3, 0}, {2, 2, 4}, {1, 3, 2}}) << 0.59180004273556053;
     QTest::newRow("3 x 2 with empty row") << CountTable::fromRows({{1, 3}, {2, 4}, {0, 0}}) << 1.0;
     QTest::newRow("2 x 2, tiny p") << CountTable::fromRows({{26, 12}, {15, 60}}) << 8.561175177954136e-07;
+    QTest::newRow("4 x 2, 418 patients")
+        << CountTable::fromRows({{10, 11}, {30, 50}, {100, 60}, {80, 77}}) << 0.0027792437128432595;
+    QTest::newRow("4 x 3, 174 patients")
+        << CountTable::fromRows({{3, 8, 2}, {12, 20, 8}, {30, 25, 20}, {15, 19, 12}}) << 0.51662502619422657;
+    // fisher.test() needs workspace = 2e8 here; R's default workspace fails.
+    QTest::newRow("4 x 4, 103 patients")
+        << CountTable::fromRows({{5, 9, 2, 4}, {10, 7, 12, 3}, {6, 8, 9, 11}, {2, 3, 5, 7}}) << 0.081856064216518615;
+    QTest::newRow("2 x 4, staged by columns") << CountTable::fromRows({{3, 1, 2, 1}, {2, 3, 2, 3}}) << 0.72233648704237063;
 }
 
 void TestContingency::fisherMatchesR()
