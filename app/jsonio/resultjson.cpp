@@ -449,6 +449,105 @@ QJsonObject responseToJson(const ResponseAnalysis& response)
     return object;
 }
 
+QJsonObject summaryToJson(const NumericSummary& summary)
+{
+    QJsonObject object;
+    object[QStringLiteral("n")] = static_cast<qint64>(summary.n);
+    object[QStringLiteral("missing")] = static_cast<qint64>(summary.missing);
+    object[QStringLiteral("mean")] = number(summary.mean);
+    object[QStringLiteral("sd")] = number(summary.sd);
+    object[QStringLiteral("min")] = number(summary.min);
+    object[QStringLiteral("q1")] = number(summary.q1);
+    object[QStringLiteral("median")] = number(summary.median);
+    object[QStringLiteral("q3")] = number(summary.q3);
+    object[QStringLiteral("max")] = number(summary.max);
+    return object;
+}
+
+QJsonObject tTestToJson(const TTest& test)
+{
+    QJsonObject object;
+    object[QStringLiteral("status")] = test.status == TTestStatus::Ok ? QStringLiteral("ok") : QString::fromUtf8(rMessage(test.status).data(), static_cast<qsizetype>(rMessage(test.status).size()));
+    object[QStringLiteral("difference")] = number(test.difference);
+    object[QStringLiteral("t")] = number(test.t);
+    object[QStringLiteral("df")] = number(test.df);
+    object[QStringLiteral("p")] = number(test.p);
+    object[QStringLiteral("diff_lower")] = number(test.lower);
+    object[QStringLiteral("diff_upper")] = number(test.upper);
+    return object;
+}
+
+QJsonObject groupTestToJson(const GroupTest& test)
+{
+    QJsonObject object;
+    object[QStringLiteral("ok")] = test.status == GroupTestStatus::Ok;
+    object[QStringLiteral("statistic")] = number(test.statistic);
+    object[QStringLiteral("df1")] = test.df1;
+    object[QStringLiteral("df2")] = test.df2;
+    object[QStringLiteral("p")] = number(test.p);
+    return object;
+}
+
+QJsonObject baselineToJson(const BaselineRow& row, const Grouping& grouping)
+{
+    QJsonObject object;
+    object[QStringLiteral("variable")] = qs(row.variable);
+    object[QStringLiteral("type")] = row.numeric ? QStringLiteral("numeric") : QStringLiteral("categorical");
+    if (row.numeric) {
+        object[QStringLiteral("overall")] = summaryToJson(row.overall);
+        QJsonArray perGroup;
+        for (std::size_t g = 0; g < row.perGroup.size(); ++g) {
+            QJsonObject summary = summaryToJson(row.perGroup[g]);
+            summary[QStringLiteral("group")] = qs(grouping.names[g]);
+            perGroup.append(summary);
+        }
+        object[QStringLiteral("groups")] = perGroup;
+        if (row.welch)
+            object[QStringLiteral("welch")] = tTestToJson(*row.welch);
+        if (row.student)
+            object[QStringLiteral("student")] = tTestToJson(*row.student);
+        if (row.wilcoxon) {
+            QJsonObject wilcoxon;
+            wilcoxon[QStringLiteral("ok")] = row.wilcoxon->status == WilcoxonStatus::Ok;
+            wilcoxon[QStringLiteral("method")] = row.wilcoxon->method == WilcoxonMethod::Exact
+                ? QStringLiteral("exact")
+                : QStringLiteral("normal approximation with continuity correction");
+            wilcoxon[QStringLiteral("statistic")] = number(row.wilcoxon->statistic);
+            wilcoxon[QStringLiteral("p")] = number(row.wilcoxon->p);
+            object[QStringLiteral("wilcoxon")] = wilcoxon;
+        }
+        if (row.anova)
+            object[QStringLiteral("anova")] = groupTestToJson(*row.anova);
+        if (row.kruskal)
+            object[QStringLiteral("kruskal_wallis")] = groupTestToJson(*row.kruskal);
+        return object;
+    }
+    if (!row.categorical)
+        return object;
+    const CategoricalComparison& categorical = *row.categorical;
+    QJsonArray levels;
+    for (std::size_t l = 0; l < categorical.levels.size(); ++l) {
+        QJsonObject level;
+        level[QStringLiteral("level")] = qs(categorical.levels[l]);
+        level[QStringLiteral("overall")] = static_cast<qint64>(categorical.overallCounts[l]);
+        QJsonArray counts;
+        for (std::size_t g = 0; g < categorical.counts.columns; ++g)
+            counts.append(static_cast<qint64>(categorical.counts.at(l, g)));
+        level[QStringLiteral("counts")] = counts;
+        levels.append(level);
+    }
+    object[QStringLiteral("levels")] = levels;
+    QJsonArray missing;
+    for (auto count : categorical.missing)
+        missing.append(static_cast<qint64>(count));
+    object[QStringLiteral("missing")] = missing;
+    object[QStringLiteral("test")] = categorical.testUsed == CategoricalTestUsed::FisherExact ? QStringLiteral("fisher")
+                                   : categorical.testUsed == CategoricalTestUsed::ChiSquare  ? QStringLiteral("chisq")
+                                                                                              : QStringLiteral("none");
+    object[QStringLiteral("p")] = number(categorical.p);
+    return object;
+}
+
 } // namespace
 
 QString confTypeName(ConfType type)
@@ -591,6 +690,13 @@ QJsonObject resultToJson(const PreparedCohort& prepared, const AnalysisSpec& spe
         root[QStringLiteral("roc")] = rocToJson(*result.roc);
     if (result.response)
         root[QStringLiteral("binary_by_group")] = responseToJson(*result.response);
+
+    if (!result.baseline.empty()) {
+        QJsonArray baseline;
+        for (const BaselineRow& row : result.baseline)
+            baseline.append(baselineToJson(row, result.grouping));
+        root[QStringLiteral("baseline")] = baseline;
+    }
 
     QJsonArray messages;
     for (const AnalysisMessage& message : result.messages) {
