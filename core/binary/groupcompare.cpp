@@ -120,7 +120,9 @@ std::vector<double> wilcoxonCounts(std::size_t nX, std::size_t nY)
         for (std::size_t j = std::min(rank, nX); j >= 1; --j) {
             std::vector<double>& current = ways[j];
             const std::vector<double>& previous = ways[j - 1];
-            for (std::size_t s = maxSum; s >= rank; --s)
+            // j ranks out of 1..rank sum to at most the j largest of them.
+            const std::size_t largest = std::min(maxSum, j * (2 * rank - j + 1) / 2);
+            for (std::size_t s = largest; s >= rank; --s)
                 current[s] += previous[s - rank];
         }
     }
