@@ -12,6 +12,7 @@
 // the policy of the R side, on one thread.
 
 #include "analysis/analyze.h"
+#include "binary/groupcompare.h"
 #include "binary/contingency.h"
 #include "binary/roc.h"
 #include "data/cohort.h"
@@ -112,6 +113,7 @@ int main(int argc, char* argv[])
         std::vector<double> markerValues;
         for (const auto& value : il6.values)
             markerValues.push_back(*value);
+        std::sort(markerValues.begin(), markerValues.end());
         const double median = quantileType7(markerValues, 0.5);
 
         // One pass over the sorted data: the floor against which a slider step is measured.

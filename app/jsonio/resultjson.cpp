@@ -362,7 +362,7 @@ QJsonObject rocToJson(const RocAnalysis& analysis)
         const ConfusionAtCutoff& at = *analysis.atCutoff;
         QJsonObject entry;
         entry[QStringLiteral("cutoff")] = at.cutoff;
-        entry[QStringLiteral("rule")] = at.rule == HighGroupRule::Above ? QStringLiteral(">") : QStringLiteral(">=");
+        entry[QStringLiteral("rule")] = at.rule == CutoffRule::Greater ? QStringLiteral(">") : QStringLiteral(">=");
         entry[QStringLiteral("true_pos")] = static_cast<qint64>(at.truePositives);
         entry[QStringLiteral("false_neg")] = static_cast<qint64>(at.falseNegatives);
         entry[QStringLiteral("false_pos")] = static_cast<qint64>(at.falsePositives);

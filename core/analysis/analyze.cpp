@@ -566,7 +566,7 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
                         + (analysis.roc.status == RocStatus::NoCases ? "cases." : "controls."));
         } else if (spec.grouping.kind == GroupingSpec::Kind::Cutoff) {
             analysis.atCutoff = confusionAtCutoff(values, isCase, spec.grouping.cutoff,
-                                                  spec.grouping.rule == CutoffRule::Greater ? HighGroupRule::Above : HighGroupRule::AtLeast,
+                                                  spec.grouping.rule,
                                                   spec.confLevel);
             analysis.rocCoordsAtCutoff = rocCoordsAtThreshold(values, isCase, spec.grouping.cutoff, analysis.roc.direction);
         }

@@ -261,7 +261,7 @@ std::optional<RocCoords> rocCoordsAtThreshold(std::span<const double> marker, st
 }
 
 ConfusionAtCutoff confusionAtCutoff(std::span<const double> marker, std::span<const std::uint8_t> isCase,
-                                    double cutoff, HighGroupRule rule, double confLevel)
+                                    double cutoff, CutoffRule rule, double confLevel)
 {
     checkInputs(marker, isCase);
     checkConfLevel(confLevel);
@@ -272,7 +272,7 @@ ConfusionAtCutoff confusionAtCutoff(std::span<const double> marker, std::span<co
     result.cutoff = cutoff;
     result.rule = rule;
     for (std::size_t i = 0; i < marker.size(); ++i) {
-        const bool high = rule == HighGroupRule::AtLeast ? marker[i] >= cutoff : marker[i] > cutoff;
+        const bool high = isHigh(marker[i], cutoff, rule);
         if (isCase[i])
             ++(high ? result.truePositives : result.falseNegatives);
         else

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "binary/proportion.h"
+#include "common/cutoffrule.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -114,17 +115,11 @@ std::optional<RocCoords> rocCoordsAtThreshold(std::span<const double> marker,
                                               std::span<const std::uint8_t> isCase,
                                               double threshold, RocDirection direction);
 
-/// Which side of a cut-off is the high group.
-enum class HighGroupRule {
-    AtLeast,   ///< high when marker >= cutoff
-    Above      ///< high when marker > cutoff
-};
-
 /// The 2 x 2 classification of cases and controls by a cut-off, with the high group as
 /// test-positive whatever the ROC direction.
 struct ConfusionAtCutoff {
     double cutoff = 0.0;
-    HighGroupRule rule = HighGroupRule::AtLeast;
+    CutoffRule rule = CutoffRule::GreaterOrEqual;
     std::int64_t truePositives = 0;    ///< cases in the high group
     std::int64_t falseNegatives = 0;   ///< cases in the low group
     std::int64_t falsePositives = 0;   ///< controls in the high group
@@ -139,6 +134,6 @@ struct ConfusionAtCutoff {
 /// Clopper-Pearson interval (see clopperPearson()); a rate with no patients in its
 /// denominator has no value. Same inputs and InputErrors as roc(); cutoff must be finite.
 ConfusionAtCutoff confusionAtCutoff(std::span<const double> marker, std::span<const std::uint8_t> isCase,
-                                    double cutoff, HighGroupRule rule, double confLevel = 0.95);
+                                    double cutoff, CutoffRule rule, double confLevel = 0.95);
 
 } // namespace cutofflab

@@ -1,5 +1,6 @@
 #include "data/grouping.h"
 
+#include "binary/groupcompare.h"
 #include "common/error.h"
 #include "survival/survdata.h"
 
@@ -101,15 +102,6 @@ Grouping groupByScore(const CohortColumn& first, double firstCutoff, CutoffRule 
     return grouping;
 }
 
-double quantileType7(std::vector<double> values, double probability)
-{
-    std::sort(values.begin(), values.end());
-    const double h = (static_cast<double>(values.size()) - 1.0) * probability;
-    const auto lower = static_cast<std::size_t>(std::floor(h));
-    const std::size_t upper = std::min(lower + 1, values.size() - 1);
-    return values[lower] + (h - static_cast<double>(lower)) * (values[upper] - values[lower]);
-}
-
 Grouping groupByQuantiles(const CohortColumn& marker, int groupCount, CutoffRule rule)
 {
     requireNumeric(marker);
@@ -127,6 +119,7 @@ Grouping groupByQuantiles(const CohortColumn& marker, int groupCount, CutoffRule
                          {std::nullopt, marker.name, {}});
     }
 
+    std::sort(observed.begin(), observed.end());
     Grouping grouping;
     grouping.groupCount = groupCount;
     for (int k = 1; k < groupCount; ++k)

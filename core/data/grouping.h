@@ -1,17 +1,12 @@
 #pragma once
 
+#include "common/cutoffrule.h"
 #include "data/cohort.h"
 
 #include <string>
 #include <vector>
 
 namespace cutofflab {
-
-/// Which side of a cut-off is "high".
-enum class CutoffRule {
-    GreaterOrEqual,   ///< high when value >= cut-off (the default, as in most published cut-offs)
-    Greater           ///< high when value > cut-off (maxstat's split: low is value <= cut-off)
-};
 
 /// Group membership of every cohort row.
 struct Grouping {
@@ -24,12 +19,6 @@ struct Grouping {
 
     std::vector<int> sizes() const;
 };
-
-/// True when value is on the high side of cutoff under rule.
-inline bool isHigh(double value, double cutoff, CutoffRule rule) noexcept
-{
-    return rule == CutoffRule::Greater ? value > cutoff : value >= cutoff;
-}
 
 /// Two groups: 0 = low, 1 = high. Rows with no usable marker value are in no group.
 Grouping groupByCutoff(const CohortColumn& marker, double cutoff, CutoffRule rule);
@@ -48,8 +37,5 @@ Grouping groupByQuantiles(const CohortColumn& marker, int groupCount, CutoffRule
 /// The groups of an existing column: its category labels (in factor order) or its
 /// distinct numeric values (ascending).
 Grouping groupByColumn(const CohortColumn& column);
-
-/// R's quantile(x, p, type = 7) of the values (must be non-empty, no NaN).
-double quantileType7(std::vector<double> values, double probability);
 
 } // namespace cutofflab

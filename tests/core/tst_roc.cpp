@@ -241,8 +241,8 @@ void TestRoc::matchesReferenceCase()
     const QJsonObject grouping = reference.json[QStringLiteral("grouping")].toObject();
     const QJsonObject atCutoff = expected[QStringLiteral("at_cutoff")].toObject();
     const double cutoff = grouping[QStringLiteral("cutoff")].toDouble();
-    const HighGroupRule rule = grouping[QStringLiteral("high_rule")].toString() == QLatin1String(">")
-                             ? HighGroupRule::Above : HighGroupRule::AtLeast;
+    const CutoffRule rule = grouping[QStringLiteral("high_rule")].toString() == QLatin1String(">")
+                             ? CutoffRule::Greater : CutoffRule::GreaterOrEqual;
     QCOMPARE(atCutoff[QStringLiteral("cutoff")].toDouble(), cutoff);
     const ConfusionAtCutoff confusion = confusionAtCutoff(input.marker, input.isCase, cutoff, rule);
     CUTOFFLAB_COMPARE_COUNT("at_cutoff.true_pos", confusion.truePositives, atCutoff[QStringLiteral("true_pos")]);
@@ -255,7 +255,7 @@ void TestRoc::matchesReferenceCase()
                              atCutoff[QStringLiteral("specificity")], tolerance("at_cutoff.specificity"));
     // The high group of the case's grouping is the high group of this cut-off.
     for (std::size_t i = 0; i < input.marker.size(); ++i) {
-        const bool high = rule == HighGroupRule::AtLeast ? input.marker[i] >= cutoff : input.marker[i] > cutoff;
+        const bool high = isHigh(input.marker[i], cutoff, rule);
         QCOMPARE(high ? 1 : 0, input.group[i]);
     }
 
@@ -461,7 +461,7 @@ void TestRoc::listsTiedYoudenOptima()
     }
 
     // The mean of the tied cut-offs is not optimal.
-    const ConfusionAtCutoff averaged = confusionAtCutoff(marker, isCase, 7.5, HighGroupRule::AtLeast);
+    const ConfusionAtCutoff averaged = confusionAtCutoff(marker, isCase, 7.5, CutoffRule::GreaterOrEqual);
     QVERIFY(test::fuzzyEqual(*averaged.sensitivity.estimate + *averaged.specificity.estimate - 1.0, 0.5, 1e-15));
 }
 
@@ -487,7 +487,7 @@ void TestRoc::confusionCountsHighGroupAsPositive()
 {
     const std::vector<double> marker{1, 2, 3, 4, 5, 6, 7, 8};
     const std::vector<std::uint8_t> isCase{0, 0, 1, 0, 1, 1, 0, 1};
-    const ConfusionAtCutoff atLeast = confusionAtCutoff(marker, isCase, 5.0, HighGroupRule::AtLeast);
+    const ConfusionAtCutoff atLeast = confusionAtCutoff(marker, isCase, 5.0, CutoffRule::GreaterOrEqual);
     QCOMPARE(atLeast.truePositives, 3);
     QCOMPARE(atLeast.falsePositives, 1);
     QCOMPARE(atLeast.falseNegatives, 1);
@@ -498,12 +498,12 @@ void TestRoc::confusionCountsHighGroupAsPositive()
     QVERIFY(test::fuzzyEqual(*atLeast.sensitivity.lower, 0.19412044968324341, 1e-9));
     QVERIFY(test::fuzzyEqual(*atLeast.sensitivity.upper, 0.99369053679029018, 1e-9));
 
-    const ConfusionAtCutoff above = confusionAtCutoff(marker, isCase, 5.0, HighGroupRule::Above);
+    const ConfusionAtCutoff above = confusionAtCutoff(marker, isCase, 5.0, CutoffRule::Greater);
     QCOMPARE(above.truePositives, 2);
     QCOMPARE(above.falsePositives, 1);
 
     // No patient in the high group: PPV has no denominator.
-    const ConfusionAtCutoff none = confusionAtCutoff(marker, isCase, 100.0, HighGroupRule::AtLeast);
+    const ConfusionAtCutoff none = confusionAtCutoff(marker, isCase, 100.0, CutoffRule::GreaterOrEqual);
     QVERIFY(!none.ppv.estimate);
     QCOMPARE(none.sensitivity.estimate, std::optional<double>(0.0));
     QCOMPARE(none.sensitivity.lower, std::optional<double>(0.0));
@@ -527,7 +527,7 @@ void TestRoc::rejectsInvalidInput()
     QVERIFY_THROWS_EXCEPTION(InputError, rocCoordsAtThreshold(std::vector<double>{1, 2}, std::vector<std::uint8_t>{0, 1},
                                                               1.5, RocDirection::Auto));
     QVERIFY_THROWS_EXCEPTION(InputError, confusionAtCutoff(std::vector<double>{1, 2}, std::vector<std::uint8_t>{0, 1},
-                                                           kInf, HighGroupRule::AtLeast));
+                                                           kInf, CutoffRule::GreaterOrEqual));
 }
 
 QTEST_GUILESS_MAIN(TestRoc)
