@@ -1,13 +1,134 @@
 #pragma once
 
+#include "controller/analysisjob.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QMessageBox;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
 
 namespace cutofflab::ui {
 
+class AnalysisController;
+class CohortTableModel;
+class ColumnDialog;
+class CutoffControl;
+class HazardPanel;
+class KmPanel;
+class ResponsePanel;
+class ResultPanel;
+class RocPanel;
+struct LoadedCohort;
+struct MarkerScan;
+
+/// The explorer window: the cut-off control and a summary on the left, the panels
+/// (Kaplan-Meier, ROC, hazard ratios, response) and the cohort table on the right.
+/// Every change of the cut-off or of a panel's settings becomes a request to the
+/// AnalysisController; the window only draws what comes back.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /// Opens the bundled simulated example cohort unless openExample is false.
+    explicit MainWindow(bool openExample = true, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Reads a CSV or TSV file and shows the column dialog for it; a file that cannot be
+    /// read gives a message box with the reason. Returns false when reading failed.
+    bool openFile(const QString& path);
+    void openExample();
+    /// Shows a cohort whose roles are settled (from the column dialog or the example).
+    void setLoadedCohort(LoadedCohort cohort);
+
+    /// Switches between the single cut-off and the 0/1/2 score of two markers.
+    void setScoreGrouping(bool score);
+
+    /// The request the current settings describe.
+    AnalysisRequest currentRequest() const;
+
+    CutoffControl* cutoffControl() const { return control_; }
+    AnalysisController* controller() const { return controller_; }
+    KmPanel* kmPanel() const { return kmPanel_; }
+    RocPanel* rocPanel() const { return rocPanel_; }
+    HazardPanel* hazardPanel() const { return hazardPanel_; }
+    ResponsePanel* responsePanel() const { return responsePanel_; }
+    QTabWidget* panelTabs() const { return tabs_; }
+    QTableView* cohortView() const { return cohortView_; }
+    QLabel* summaryLabel() const { return summary_; }
+    std::shared_ptr<const LoadedCohort> cohort() const { return cohort_; }
+    std::shared_ptr<const AnalysisOutcome> lastOutcome() const { return lastOutcome_; }
+    /// The column dialog waiting for the user, if any.
+    ColumnDialog* columnDialog() const;
+    /// The last message box shown about a file, if it is still open.
+    QMessageBox* messageBox() const;
+
+    /// Writes the cohort with its group column; returns an empty string or the reason.
+    QString saveCohortCsv(const QString& path);
+
+signals:
+    /// Every panel shows the outcome (emitted after they were updated).
+    void outcomeShown();
+    /// A cohort was loaded and its first analysis requested.
+    void cohortLoaded();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createLayout();
+    void requestAnalysis();
+    void showOutcome(std::shared_ptr<const AnalysisOutcome> outcome);
+    void showMarkerScan(std::shared_ptr<const MarkerScan> scan);
+    void updateMaxStatMark();
+    void updateSummary();
+    void showFileError(const QString& path, const QString& message, const QString& location);
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void chooseFile();
+    void chooseCsvTarget();
+    void exportCurrentChart();
+    void copyCurrentChart();
+    void copyCurrentTable();
+    void showAbout();
+    ResultPanel* currentPanel() const;
+
+    AnalysisController* controller_;
+    std::shared_ptr<const LoadedCohort> cohort_;
+    std::shared_ptr<const AnalysisOutcome> lastOutcome_;
+    std::shared_ptr<const MarkerScan> lastScan_;
+
+    CutoffControl* control_;
+    QLabel* simulatedBanner_;
+    QLabel* summary_;
+    QTabWidget* tabs_;
+    KmPanel* kmPanel_;
+    RocPanel* rocPanel_;
+    HazardPanel* hazardPanel_;
+    ResponsePanel* responsePanel_;
+    std::vector<ResultPanel*> panels_;
+    CohortTableModel* cohortModel_;
+    QSortFilterProxyModel* cohortProxy_;
+    QTableView* cohortView_;
+    QLabel* statusText_;
+
+    QMenu* recentMenu_ = nullptr;
+    QAction* saveCsvAction_ = nullptr;
+    QAction* exportChartAction_ = nullptr;
+    QAction* copyChartAction_ = nullptr;
+    QAction* copyTableAction_ = nullptr;
+    QPointer<ColumnDialog> columnDialog_;
+    QPointer<QMessageBox> messageBox_;
 };
 
 } // namespace cutofflab::ui
