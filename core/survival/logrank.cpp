@@ -6,9 +6,10 @@
 
 #include <Eigen/LU>
 
-#include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 namespace cutofflab {
 
@@ -22,34 +23,42 @@ void checkRho(double rho)
                          {std::nullopt, "rho", std::to_string(rho)});
 }
 
-/// Observed, expected and variance of survdiff over the non-empty groups, in one pass
-/// over the sorted rows. Fills result.groups, n, observed, expected and variance.
-void accumulate(const SortedSurvival& data, std::span<const int> group,
-                const std::vector<int>& rowsPerGroup, double rho, LogRankResult& result)
+/// Sums of survdiff over the event times, per slot (position among the non-empty groups).
+struct LogRankSums {
+    std::vector<double> observed;
+    std::vector<double> expected;
+    std::vector<double> variance;   // row-major, upper triangle filled
+};
+
+/// One pass over the sorted rows accumulating observed, expected and variance. With
+/// FixedCount > 0 the number of groups is a compile-time constant, so that the per-time
+/// loops unroll and the counts stay in registers (the common two- and three-group
+/// cases); FixedCount = 0 handles any number.
+template <std::size_t FixedCount>
+void accumulateSums(const SortedSurvival& data, std::span<const int> group, const std::vector<std::size_t>& slotOf,
+                    const std::vector<int>& groupSizes, double rho, LogRankSums& sums)
 {
-    // Slot of each group id among the non-empty groups; kNoGroup rows go to an extra
-    // slot at the end, so the row loop needs no branch. slotOf[g + 1] is g's slot.
-    std::vector<std::size_t> slotOf(rowsPerGroup.size() + 1);
-    for (std::size_t g = 0; g < rowsPerGroup.size(); ++g) {
-        if (rowsPerGroup[g] > 0) {
-            slotOf[g + 1] = result.groups.size();
-            result.groups.push_back(static_cast<int>(g));
-            result.n.push_back(rowsPerGroup[g]);
-        }
+    using Counts = std::conditional_t<FixedCount == 0, std::vector<long long>, std::array<long long, FixedCount + 1>>;
+    const std::size_t groupCount = FixedCount == 0 ? groupSizes.size() : FixedCount;
+
+    // Slot groupCount collects the kNoGroup rows, so the row loop needs no branch.
+    Counts atRisk{};
+    Counts deaths{};     // d_j(t), per slot
+    Counts leaving{};    // rows at t, per slot
+    if constexpr (FixedCount == 0) {
+        atRisk.assign(groupCount + 1, 0);
+        deaths.assign(groupCount + 1, 0);
+        leaving.assign(groupCount + 1, 0);
     }
-    const std::size_t groupCount = result.groups.size();
-    slotOf[0] = groupCount;
-
-    std::vector<long long> atRisk(result.n.begin(), result.n.end());   // n_j(t)
-    std::vector<long long> deaths(groupCount + 1, 0);    // d_j(t), per slot
-    std::vector<long long> leaving(groupCount + 1, 0);   // rows at t, per slot
     long long pooledAtRisk = 0;
-    for (int size : result.n)
-        pooledAtRisk += size;
+    for (std::size_t j = 0; j < groupCount; ++j) {
+        atRisk[j] = groupSizes[j];
+        pooledAtRisk += groupSizes[j];
+    }
 
-    std::vector<double> observed(groupCount, 0.0);
-    std::vector<double> expected(groupCount, 0.0);
-    std::vector<double> variance(groupCount * groupCount, 0.0);   // row-major, upper triangle
+    sums.observed.assign(groupCount, 0.0);
+    sums.expected.assign(groupCount, 0.0);
+    sums.variance.assign(groupCount * groupCount, 0.0);
     double pooledSurvival = 1.0;   // S(t-) of the pooled rows, for the G-rho weight
 
     const std::size_t rowCount = data.size();
@@ -78,21 +87,56 @@ void accumulate(const SortedSurvival& data, std::span<const int> group,
         const double expectedPerAtRisk = weight * d / n;
         for (std::size_t j = 0; j < groupCount; ++j) {
             const double nj = static_cast<double>(atRisk[j]);
-            observed[j] += weight * static_cast<double>(deaths[j]);
-            expected[j] += expectedPerAtRisk * nj;
-            variance[j * groupCount + j] += factor * nj * (n - nj);
+            sums.observed[j] += weight * static_cast<double>(deaths[j]);
+            sums.expected[j] += expectedPerAtRisk * nj;
+            sums.variance[j * groupCount + j] += factor * nj * (n - nj);
             for (std::size_t m = j + 1; m < groupCount; ++m)
-                variance[j * groupCount + m] -= factor * nj * static_cast<double>(atRisk[m]);
+                sums.variance[j * groupCount + m] -= factor * nj * static_cast<double>(atRisk[m]);
         }
         pooledSurvival *= (n - d) / n;
 
         // The rows of this time leave the risk sets.
-        for (std::size_t j = 0; j < groupCount; ++j) {
+        for (std::size_t j = 0; j <= groupCount; ++j) {
             atRisk[j] -= leaving[j];
-            pooledAtRisk -= leaving[j];
+            leaving[j] = 0;
+            deaths[j] = 0;
         }
-        std::fill(leaving.begin(), leaving.end(), 0);
-        std::fill(deaths.begin(), deaths.end(), 0);
+        pooledAtRisk = 0;
+        for (std::size_t j = 0; j < groupCount; ++j)
+            pooledAtRisk += atRisk[j];
+    }
+
+}
+
+/// Observed, expected and variance of survdiff over the non-empty groups, in one pass
+/// over the sorted rows. Fills result.groups, n, observed, expected and variance.
+void accumulate(const SortedSurvival& data, std::span<const int> group,
+                const std::vector<int>& rowsPerGroup, double rho, LogRankResult& result)
+{
+    // Slot of each group id among the non-empty groups; kNoGroup rows go to an extra
+    // slot at the end. slotOf[g + 1] is the slot of group g.
+    std::vector<std::size_t> slotOf(rowsPerGroup.size() + 1);
+    for (std::size_t g = 0; g < rowsPerGroup.size(); ++g) {
+        if (rowsPerGroup[g] > 0) {
+            slotOf[g + 1] = result.groups.size();
+            result.groups.push_back(static_cast<int>(g));
+            result.n.push_back(rowsPerGroup[g]);
+        }
+    }
+    const std::size_t groupCount = result.groups.size();
+    slotOf[0] = groupCount;
+
+    LogRankSums sums;
+    switch (groupCount) {
+    case 2:
+        accumulateSums<2>(data, group, slotOf, result.n, rho, sums);
+        break;
+    case 3:
+        accumulateSums<3>(data, group, slotOf, result.n, rho, sums);
+        break;
+    default:
+        accumulateSums<0>(data, group, slotOf, result.n, rho, sums);
+        break;
     }
 
     Eigen::MatrixXd covariance(static_cast<Eigen::Index>(groupCount), static_cast<Eigen::Index>(groupCount));
@@ -100,13 +144,12 @@ void accumulate(const SortedSurvival& data, std::span<const int> group,
         for (std::size_t m = j; m < groupCount; ++m) {
             const auto jj = static_cast<Eigen::Index>(j);
             const auto mm = static_cast<Eigen::Index>(m);
-            covariance(jj, mm) = variance[j * groupCount + m];
-            covariance(mm, jj) = variance[j * groupCount + m];
+            covariance(jj, mm) = sums.variance[j * groupCount + m];
+            covariance(mm, jj) = sums.variance[j * groupCount + m];
         }
     }
-
-    result.observed = std::move(observed);
-    result.expected = std::move(expected);
+    result.observed = std::move(sums.observed);
+    result.expected = std::move(sums.expected);
     result.variance = std::move(covariance);
 }
 

@@ -135,6 +135,7 @@ private slots:
     void plainIntervalClipped();
     void confidenceLevelNinety();
     void medianRuleWhenCurveEndsAtHalf();
+    void quartileOfNonMonotoneLimit();
     void restrictedMean_data();
     void restrictedMean();
     void restrictedMeanBeforeFirstTime();
@@ -809,6 +810,27 @@ void TestKaplanMeier::medianRuleWhenCurveEndsAtHalf()
     QCOMPARE(km.quartiles[1].lower, std::optional<double>(1.0));
     QCOMPARE(km.quartiles[2].lower, std::optional<double>(2.0));
     QCOMPARE(km.quartiles[1].upper, kNotReached);
+}
+
+void TestKaplanMeier::quartileOfNonMonotoneLimit()
+{
+    // The upper log limit rises from 0.7159 (day 18) to 0.7381 (day 22). quantile(fit)
+    // takes, among the points at or below 1 - p = 0.75, the one with the largest limit,
+    // so the upper limit of the 25th percentile is 22, not 18 (R survival 3.5-3, whose
+    // findq passes the unsorted curve to approx, which sorts it).
+    const std::vector<double> time{19, 30, 10, 12, 8, 18, 6, 7, 22, 15, 14};
+    const std::vector<std::uint8_t> event{0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    const KaplanMeier km = kaplanMeier(sortedSurvival(time, event), KmOptions{});
+    QVERIFY(*km.curve[9].upper > *km.curve[8].upper);
+
+    const std::vector<std::optional<double>> quantile{8.0, 14.0, 22.0};
+    const std::vector<std::optional<double>> lower{7.0, 10.0, 14.0};
+    const std::vector<std::optional<double>> upper{22.0, kNotReached, kNotReached};
+    for (std::size_t j = 0; j < 3; ++j) {
+        QCOMPARE(km.quartiles[j].estimate, quantile[j]);
+        QCOMPARE(km.quartiles[j].lower, lower[j]);
+        QCOMPARE(km.quartiles[j].upper, upper[j]);
+    }
 }
 
 void TestKaplanMeier::restrictedMean_data()
