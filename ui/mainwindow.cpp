@@ -240,8 +240,7 @@ void MainWindow::openExample()
         // The published cut-off of the IL-6 substudy, so the first view matches the paper's split.
         GroupingSpec grouping = control_->grouping();
         grouping.cutoff = 8.58;
-        control_->setGrouping(grouping);
-        requestAnalysis();
+        setGrouping(grouping);
     } catch (const InputError& error) {
         showFileError(exampleCohortPath(), QString::fromStdString(error.what()), errorLocation(error));
     }
@@ -302,6 +301,19 @@ void MainWindow::setLoadedCohort(LoadedCohort loaded)
     controller_->requestMarkerScan(control_->first()->marker().toStdString());
     qCInfo(lcIo) << "Loaded" << cohort->source.displayName << "with" << cohort->cohort.size() << "analysed rows";
     emit cohortLoaded();
+}
+
+void MainWindow::setGrouping(const GroupingSpec& grouping)
+{
+    const bool markerChanged = control_->first()->marker() != QString::fromStdString(grouping.marker);
+    control_->setGrouping(grouping);
+    if (markerChanged) {
+        control_->first()->slider()->setYoudenMark(std::nullopt);
+        lastScan_.reset();
+        updateMaxStatMark();
+        controller_->requestMarkerScan(grouping.marker);
+    }
+    requestAnalysis();
 }
 
 void MainWindow::setScoreGrouping(bool score)

@@ -48,6 +48,8 @@ public:
     /// Shows a cohort whose roles are settled (from the column dialog or the example).
     void setLoadedCohort(LoadedCohort cohort);
 
+    /// Shows the grouping in the cut-off control and requests its analysis.
+    void setGrouping(const GroupingSpec& grouping);
     /// Switches between the single cut-off and the 0/1/2 score of two markers.
     void setScoreGrouping(bool score);
 

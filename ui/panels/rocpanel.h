@@ -29,6 +29,8 @@ public:
     RocChartView* rocChart() const { return chart_; }
     ResultTable* table() const { return table_; }
     QComboBox* outcomeBox() const { return outcomeBox_; }
+    QDoubleSpinBox* timeBox() const { return timeBox_; }
+    QComboBox* directionBox() const { return directionBox_; }
     NoticeLabel* notices() const { return notices_; }
 
     /// The marker value of the first Youden-optimal split (the smallest value in the
