@@ -425,29 +425,37 @@ void checkOptions(const KmOptions& options)
                          {std::nullopt, "rmst horizon", std::to_string(*options.rmstHorizon)});
 }
 
-KaplanMeier emptyEstimate(const KmOptions& options)
+/// Resets an estimate for a new computation, keeping the storage of its vectors.
+void resetEstimate(KaplanMeier& result, const KmOptions& options)
 {
-    KaplanMeier result;
+    result.n = 0;
+    result.events = 0;
     result.confType = options.confType;
     result.confLevel = options.confLevel;
+    result.curve.clear();
     result.median = {0.5, std::nullopt, std::nullopt, std::nullopt};
-    return result;
+    result.quartiles.clear();
+    result.atTimes.clear();
+    result.rmst.reset();
 }
 
-/// Runs the curve builders over the sorted rows; groupOf(k) is the group of sorted row k.
+/// Runs the curve builders over the sorted rows into results (one per group);
+/// groupOf(k) is the group of sorted row k.
 template <typename GroupOf>
-std::vector<KaplanMeier> estimateCurves(const SortedSurvival& data, GroupOf groupOf,
-                                  const std::vector<int>& rowsPerGroup, const KmOptions& options)
+void estimateCurves(const SortedSurvival& data, GroupOf groupOf, const std::vector<int>& rowsPerGroup,
+                    const KmOptions& options, std::vector<KaplanMeier>& results)
 {
     checkOptions(options);
     const double z = normalCriticalValue(options.confLevel);
     const RequestedTimes requested = sortRequestedTimes(options.times);
 
-    std::vector<KaplanMeier> results(rowsPerGroup.size(), emptyEstimate(options));
+    results.resize(rowsPerGroup.size());
     std::vector<CurveBuilder> builders;
     builders.reserve(rowsPerGroup.size());
-    for (std::size_t g = 0; g < rowsPerGroup.size(); ++g)
+    for (std::size_t g = 0; g < rowsPerGroup.size(); ++g) {
+        resetEstimate(results[g], options);
         builders.emplace_back(results[g], rowsPerGroup[g], z, requested);
+    }
 
     const std::size_t rowCount = data.size();
     for (std::size_t k = 0; k < rowCount; ++k) {
@@ -461,7 +469,6 @@ std::vector<KaplanMeier> estimateCurves(const SortedSurvival& data, GroupOf grou
         if (options.rmstHorizon && results[g].n > 0)
             results[g].rmst = restrictedMean(results[g].curve, *options.rmstHorizon, z);
     }
-    return results;
 }
 
 } // namespace
@@ -469,15 +476,24 @@ std::vector<KaplanMeier> estimateCurves(const SortedSurvival& data, GroupOf grou
 KaplanMeier kaplanMeier(const SortedSurvival& data, const KmOptions& options)
 {
     const std::vector<int> rowCount{static_cast<int>(data.size())};
-    auto results = estimateCurves(data, [](std::size_t) { return 0; }, rowCount, options);
+    std::vector<KaplanMeier> results;
+    estimateCurves(data, [](std::size_t) { return 0; }, rowCount, options, results);
     return std::move(results.front());
 }
 
 std::vector<KaplanMeier> kaplanMeierByGroup(const SortedSurvival& data, std::span<const int> group,
                                             int groupCount, const KmOptions& options)
 {
+    std::vector<KaplanMeier> results;
+    kaplanMeierByGroup(data, group, groupCount, options, results);
+    return results;
+}
+
+void kaplanMeierByGroup(const SortedSurvival& data, std::span<const int> group, int groupCount,
+                        const KmOptions& options, std::vector<KaplanMeier>& results)
+{
     const std::vector<int> rowsPerGroup = countRowsPerGroup(data, group, groupCount, "kaplanMeierByGroup");
-    return estimateCurves(data, [group](std::size_t k) { return group[k]; }, rowsPerGroup, options);
+    estimateCurves(data, [group](std::size_t k) { return group[k]; }, rowsPerGroup, options, results);
 }
 
 } // namespace cutofflab

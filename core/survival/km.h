@@ -138,4 +138,11 @@ KaplanMeier kaplanMeier(const SortedSurvival& data, const KmOptions& options);
 std::vector<KaplanMeier> kaplanMeierByGroup(const SortedSurvival& data, std::span<const int> group,
                                             int groupCount, const KmOptions& options);
 
+/// Same as above, writing into `results` (resized to groupCount). Each curve keeps its
+/// storage from the previous call, so a caller that recomputes on every move of a
+/// cut-off allocates almost nothing once the storage has grown. On InputError,
+/// results is left unchanged.
+void kaplanMeierByGroup(const SortedSurvival& data, std::span<const int> group, int groupCount,
+                        const KmOptions& options, std::vector<KaplanMeier>& results);
+
 } // namespace cutofflab

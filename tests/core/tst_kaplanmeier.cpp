@@ -141,6 +141,7 @@ private slots:
     void restrictedMeanBeforeFirstTime();
     void requestedTimesKeepCallerOrder();
     void groupsEqualSubsets();
+    void reusedResultsMatchFresh();
     void emptyGroupAndEmptyData();
     void invalidArguments_data();
     void invalidArguments();
@@ -941,6 +942,49 @@ void TestKaplanMeier::groupsEqualSubsets()
         }
         QCOMPARE(inGroup.median.estimate, alone.median.estimate);
     }
+}
+
+void TestKaplanMeier::reusedResultsMatchFresh()
+{
+    const GroupedSurvival grouped =
+        readHardCase(QStringLiteral("04-number-at-risk-table"), "os_months", "os_event", "arm", {"A", "B", "C"});
+    KmOptions first = optionsWith(ConfType::Plain, {3, 9, 40});
+    first.rmstHorizon = 20.0;
+    const KmOptions second = optionsWith(ConfType::LogLog, {12});
+
+    // Results of a call with other options and other groups, then reused.
+    std::vector<KaplanMeier> reused;
+    kaplanMeierByGroup(grouped.data, grouped.group, grouped.groupCount, first, reused);
+    std::vector<int> twoGroups(grouped.group.size());
+    for (std::size_t k = 0; k < twoGroups.size(); ++k)
+        twoGroups[k] = grouped.group[k] == 2 ? kNoGroup : grouped.group[k];
+    kaplanMeierByGroup(grouped.data, twoGroups, 2, second, reused);
+    const auto fresh = kaplanMeierByGroup(grouped.data, twoGroups, 2, second);
+
+    QCOMPARE(reused.size(), std::size_t{2});
+    for (std::size_t g = 0; g < 2; ++g) {
+        QCOMPARE(reused[g].n, fresh[g].n);
+        QCOMPARE(reused[g].events, fresh[g].events);
+        QCOMPARE(reused[g].confType, ConfType::LogLog);
+        QCOMPARE(reused[g].curve.size(), fresh[g].curve.size());
+        for (std::size_t i = 0; i < fresh[g].curve.size(); ++i) {
+            QCOMPARE(reused[g].curve[i].surv, fresh[g].curve[i].surv);
+            QCOMPARE(reused[g].curve[i].lower, fresh[g].curve[i].lower);
+            QCOMPARE(reused[g].curve[i].upper, fresh[g].curve[i].upper);
+        }
+        QCOMPARE(reused[g].atTimes.size(), std::size_t{1});
+        QCOMPARE(reused[g].atTimes[0].surv, fresh[g].atTimes[0].surv);
+        QCOMPARE(reused[g].quartiles.size(), std::size_t{3});
+        QCOMPARE(reused[g].median.estimate, fresh[g].median.estimate);
+        QVERIFY(!reused[g].rmst);
+    }
+
+    // Invalid options leave the results as they were.
+    KmOptions invalid = second;
+    invalid.confLevel = 2.0;
+    QVERIFY_THROWS_EXCEPTION(InputError, kaplanMeierByGroup(grouped.data, grouped.group, 3, invalid, reused));
+    QCOMPARE(reused.size(), std::size_t{2});
+    QCOMPARE(reused[0].n, fresh[0].n);
 }
 
 void TestKaplanMeier::emptyGroupAndEmptyData()
