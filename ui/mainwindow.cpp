@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -122,7 +123,13 @@ void MainWindow::createLayout()
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    leftScroll->setMinimumWidth(fontMetrics().averageCharWidth() * 46);
+    // Wide enough for the second marker's editor too (hidden until the score is on), plus
+    // a vertical scroll bar, so that nothing is cut off on a short screen.
+    const QMargins margins = leftLayout->contentsMargins();
+    const int contentWidth = std::max({left->minimumSizeHint().width(),
+                                       control_->second()->minimumSizeHint().width() + margins.left() + margins.right(),
+                                       fontMetrics().averageCharWidth() * 46});
+    leftScroll->setMinimumWidth(contentWidth + leftScroll->verticalScrollBar()->sizeHint().width());
 
     kmPanel_ = new KmPanel(this);
     rocPanel_ = new RocPanel(this);
@@ -238,6 +245,8 @@ void MainWindow::openExample()
         loaded.cohort = buildCohort(loaded.source.table, loaded.roles);
         setLoadedCohort(std::move(loaded));
         // The published cut-off of the IL-6 substudy, so the first view matches the paper's split.
+        // The same for IL-8 (57.9 pg/mL) as the second marker of the score.
+        control_->second()->setCutoff(57.9);
         GroupingSpec grouping = control_->grouping();
         grouping.cutoff = 8.58;
         setGrouping(grouping);

@@ -80,7 +80,10 @@ int main(int argc, char* argv[])
                                        QStringLiteral("index"), QStringLiteral("0"));
     const QCommandLineOption scoreOption(QStringLiteral("score"),
                                          QApplication::translate("main", "Start with the 0/1/2 score of the first two markers."));
-    parser.addOptions({paletteOption, screenshotOption, sizeOption, tabOption, scoreOption});
+    const QCommandLineOption cutoffOption(QStringLiteral("cutoff"),
+                                          QApplication::translate("main", "Start with this cut-off of the first marker."),
+                                          QStringLiteral("value"));
+    parser.addOptions({paletteOption, screenshotOption, sizeOption, tabOption, scoreOption, cutoffOption});
     parser.process(app);
 
     const QString paletteName = parser.value(paletteOption);
@@ -96,6 +99,11 @@ int main(int argc, char* argv[])
     if (size.size() == 2)
         window.resize(size[0].toInt(), size[1].toInt());
     window.panelTabs()->setCurrentIndex(parser.value(tabOption).toInt());
+    if (parser.isSet(cutoffOption)) {
+        cutofflab::GroupingSpec grouping = window.currentRequest().spec.grouping;
+        grouping.cutoff = parser.value(cutoffOption).toDouble();
+        window.setGrouping(grouping);
+    }
     if (parser.isSet(scoreOption))
         window.setScoreGrouping(true);
     window.show();
