@@ -119,17 +119,18 @@ struct KaplanMeier {
     std::optional<RestrictedMean> rmst;   ///< set when KmOptions::rmstHorizon is set
 };
 
-/// Kaplan-Meier estimate of all rows of data (R: survfit(Surv(time, event) ~ 1)).
+/// Estimates the Kaplan-Meier curve of all rows of data (R: survfit(Surv(time, event) ~ 1)).
 ///
-/// data must satisfy the SortedSurvival invariants (ascending, near ties collapsed);
-/// rows tied in time are one point of the curve. Runs in one pass over the data.
-/// An empty data set gives n = 0 and an empty curve. Throws InputError when options
-/// are invalid: confLevel outside (0, 1), a time that is negative or not finite, a
-/// horizon that is not a positive finite number.
+/// data must satisfy the SortedSurvival invariants (ascending, near ties collapsed),
+/// and rows tied in time make one point of the curve. One pass over the data: O(n) for
+/// the rows plus, per distinct time, a square root and up to three exponentials for
+/// the interval. An empty data set gives n = 0 and an empty curve. Throws InputError
+/// when options are invalid: confLevel outside (0, 1), a time that is negative or not
+/// finite, a horizon that is not a positive finite number.
 KaplanMeier kaplanMeier(const SortedSurvival& data, const KmOptions& options);
 
-/// Kaplan-Meier estimate of each group (R: survfit(Surv(time, event) ~ group)), in one
-/// pass over the sorted rows with no sorting.
+/// Estimates the Kaplan-Meier curve of each group (R: survfit(Surv(time, event) ~ group))
+/// in one pass over the sorted rows, with no sorting.
 ///
 /// group gives each sorted row's group, 0 .. groupCount-1, or kNoGroup to leave the row
 /// out. Returns groupCount estimates in group order. A group with no rows gets n = 0, an

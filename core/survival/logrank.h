@@ -13,7 +13,7 @@
 
 namespace cutofflab {
 
-/// Outcome of a test. Only Ok carries a statistic; otherwise chisq is 0, df 0 and p 1,
+/// Outcome of a test. Only Ok carries a statistic. Otherwise chisq is 0, df 0 and p 1,
 /// and the UI words the status.
 enum class TestStatus {
     Ok,
@@ -51,8 +51,9 @@ struct LogRankResult {
     double p = 1;
 };
 
-/// Log-rank test (rho = 0) or Harrington-Fleming G-rho test (rho > 0; rho = 1 is the
-/// Peto-Peto modification of the Gehan-Wilcoxon test), as R's survdiff.
+/// Computes the log-rank test (rho = 0) or the Harrington-Fleming G-rho test (rho > 0,
+/// where rho = 1 is the Peto-Peto modification of the Gehan-Wilcoxon test), as R's
+/// survdiff.
 ///
 /// data: sorted survival data (SortedSurvival invariants). group: each sorted row's
 /// group, 0 .. groupCount-1, or kNoGroup to leave the row out. Each event time t gets
@@ -62,10 +63,10 @@ struct LogRankResult {
 /// chisq = U' V^-1 U on (number of such groups - 1) degrees of freedom; p is its upper
 /// chi-square tail, computed directly.
 ///
-/// One pass over the data; O(n + T G^2) time for T event times and G groups.
+/// One pass over the data: O(n + T G^2) time for T distinct times and G groups.
 /// Throws InputError for invalid group arguments or rho that is negative or not finite.
-/// Degenerate data give a status (see TestStatus) with groups and n filled in; observed,
-/// expected and variance are filled as well unless the status is FewerThanTwoGroups.
+/// Degenerate data give a status (see TestStatus) with groups and n filled in. Observed,
+/// expected and variance are filled as well, except with FewerThanTwoGroups.
 LogRankResult logRank(const SortedSurvival& data, std::span<const int> group, int groupCount,
                       double rho = 0.0);
 
@@ -80,15 +81,16 @@ struct TrendTestResult {
     double p = 1;
 };
 
-/// Log-rank test for trend across ordered groups (for example the 0/1/2 score of two
-/// markers): with U = observed - expected and V the variance of survdiff (see logRank;
-/// the same weights when rho > 0) and c the groups' scores, the statistic is
-/// (c'U)^2 / (c'Vc) on 1 degree of freedom. Adding a constant to every score
-/// or scaling the scores leaves it unchanged, because the entries of U and the rows of
-/// V sum to 0. Without tied event times it equals the score test of coxph(Surv ~ score,
-/// ties = "breslow"); with ties it uses the hypergeometric variance of survdiff instead.
+/// Computes the log-rank test for trend across ordered groups (for example the 0/1/2
+/// score of two markers). With U = observed - expected and V the variance of survdiff
+/// (see logRank, with the same weights when rho > 0) and c the groups' scores, the
+/// statistic is (c'U)^2 / (c'Vc) on 1 degree of freedom. Adding a constant to every
+/// score or scaling the scores leaves it unchanged, because the entries of U and the
+/// rows of V sum to 0. Without tied event times it equals the score test of
+/// coxph(Surv ~ score) (checked with R survival 3.5-3). With ties it keeps survdiff's
+/// hypergeometric variance, which coxph's Breslow and Efron score tests do not use.
 ///
-/// scores holds one finite score per group id (groupCount entries). Throws InputError
+/// scores has one finite score per group id (groupCount entries). Throws InputError
 /// when it does not, or for invalid group arguments. Status as logRank, plus
 /// SingularVariance when c'Vc = 0.
 TrendTestResult logRankTrend(const SortedSurvival& data, std::span<const int> group, int groupCount,
