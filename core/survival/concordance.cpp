@@ -17,8 +17,8 @@ namespace {
 /// Most distinct scores for which the concordance works on counts per event time.
 constexpr std::int32_t kMaxTableRanks = 64;
 
-/// Counts of rows by rank, with O(log k) counts of the rows ranked below a given rank
-/// (a Fenwick tree; survival's concordance uses a balanced binary tree to the same end).
+/// Counts of rows by rank, with O(log k) counts of the rows ranked below a given rank. It
+/// is a Fenwick tree, where survival's concordance uses a balanced binary tree.
 class RankCounter {
 public:
     explicit RankCounter(std::int32_t rankCount)
@@ -58,8 +58,8 @@ struct PairCounts {
     std::int64_t tied = 0;
 };
 
-/// Dense ranks of scores; few distinct values (groups, indicator models) are found with
-/// a linear scan so that moving a cut-off over a large cohort needs no sort.
+/// Returns dense ranks of the scores. Up to 32 distinct values (groups, indicator models)
+/// are found with a linear scan, so that moving a cut-off over a large cohort needs no sort.
 std::vector<std::int32_t> rankScores(std::span<const double> risk, std::int32_t& rankCount)
 {
     constexpr std::size_t kMaxScanned = 32;
@@ -111,9 +111,9 @@ Concordance concordanceByTree(const SortedSurvival& data, std::span<const std::i
         eventCount += eventsAtRank[r];
     }
 
-    // Walk from the longest time down, one distinct time (block) at a time. atRisk holds
-    // every row with a later time, plus the censored rows of the current time; laterEvents
-    // holds the events already passed, so "all events minus laterEvents" are the events
+    // Walk from the longest time down, one distinct time (block) at a time. atRisk counts
+    // every row with a later time, plus the censored rows of the current time. laterEvents
+    // counts the events already passed, so "all events minus laterEvents" are the events
     // at earlier times.
     RankCounter atRisk(rankCount);
     RankCounter laterEvents(rankCount);
@@ -232,8 +232,8 @@ Concordance concordanceByTree(const SortedSurvival& data, std::span<const std::i
     const double somersD = static_cast<double>(concordant - discordant) / pairs;
     result.concordance = (somersD + 1.0) / 2.0;
 
-    // Infinitesimal jackknife (survival's concordancefit): the influence of each row on
-    // Somers' d, summed in squares; the concordance is (d + 1) / 2, hence the 1/4.
+    // Infinitesimal jackknife (survival's concordancefit): the influences of the rows on
+    // Somers' d, summed in squares. The concordance is (d + 1) / 2, hence the 1/4.
     double sumSquares = 0.0;
     for (std::size_t k = 0; k < groupSize.size(); ++k) {
         const double influence = (groupDifference[k] - somersD * groupTotal[k]) / pairs;
@@ -249,8 +249,8 @@ Concordance computeConcordanceFromTable(const EventTimeTable& table, std::span<c
                                         std::int32_t rankCount)
 {
     if (rankCount > kMaxTableRanks) {
-        throw InputError("The concordance table has " + std::to_string(rankCount) + " score ranks; at most "
-                         + std::to_string(kMaxTableRanks) + " are supported, so rank the rows instead.");
+        throw InputError("Invalid concordance table: " + std::to_string(rankCount) + " score ranks, more than the "
+                         + std::to_string(kMaxTableRanks) + " supported. Use computeConcordanceFromRanks instead.");
     }
     const auto ranks = static_cast<std::size_t>(rankCount);
     const std::size_t eventTimes = table.eventTimeCount();
@@ -384,8 +384,8 @@ Concordance computeConcordanceFromTable(const EventTimeTable& table, std::span<c
 Concordance computeConcordanceFromRanks(const SortedSurvival& data, std::span<const std::int32_t> rank,
                                         std::int32_t rankCount)
 {
-    // Few distinct scores and not too many event times: count per event time and rank
-    // once, then work on the counts (a table no larger than two entries per row).
+    // With few distinct scores and not too many event times, count the rows per event
+    // time and rank once, in a table of at most two entries per row, and work on that.
     if (rankCount <= kMaxTableRanks) {
         const auto ranks = static_cast<std::size_t>(rankCount);
         if (countEventTimes(data) * ranks <= 2 * data.size()) {
@@ -402,13 +402,13 @@ Concordance computeConcordanceFromRanks(const SortedSurvival& data, std::span<co
 Concordance computeConcordance(const SortedSurvival& data, std::span<const double> risk)
 {
     if (risk.size() != data.size()) {
-        throw InputError("The risk scores have " + std::to_string(risk.size()) + " values but the survival data has "
-                         + std::to_string(data.size()) + " rows; pass one score per row in sorted order.");
+        throw InputError("Invalid risk scores: " + std::to_string(risk.size()) + " values for "
+                         + std::to_string(data.size()) + " survival rows. Pass one score per row, in sorted order.");
     }
     for (std::size_t i = 0; i < risk.size(); ++i) {
         if (!std::isfinite(risk[i])) {
-            throw InputError("The risk score at sorted row " + std::to_string(i + 1)
-                                 + " is not a finite number; the concordance needs a finite score for every row.",
+            throw InputError("Invalid risk score " + std::to_string(risk[i]) + " at sorted row " + std::to_string(i + 1)
+                                 + ". The concordance needs a finite score for every row.",
                              {std::nullopt, "risk score", std::to_string(risk[i])});
         }
     }

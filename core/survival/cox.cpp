@@ -27,47 +27,50 @@ void validateInput(const SortedSurvival& data, const Eigen::MatrixXd& x, const s
                    const CoxOptions& options, const Eigen::VectorXd* start)
 {
     if (static_cast<std::size_t>(x.rows()) != data.size()) {
-        throw InputError("The covariate matrix has " + std::to_string(x.rows()) + " rows but the survival data has "
-                         + std::to_string(data.size()) + "; pass one covariate row per survival row, in sorted order.");
+        throw InputError("Invalid Cox covariates: the matrix has " + std::to_string(x.rows())
+                         + " rows but the survival data has " + std::to_string(data.size())
+                         + ". Pass one covariate row per survival row, in sorted order.");
     }
     if (x.cols() == 0)
-        throw InputError("The Cox model has no covariate; pass at least one column.");
+        throw InputError("Invalid Cox covariates: the matrix has no column. Pass at least one covariate.");
     if (names.size() != static_cast<std::size_t>(x.cols())) {
-        throw InputError("The covariate matrix has " + std::to_string(x.cols()) + " columns but "
-                         + std::to_string(names.size()) + " names were given; pass one name per column.");
+        throw InputError("Invalid Cox covariates: the matrix has " + std::to_string(x.cols()) + " columns but "
+                         + std::to_string(names.size()) + " names. Pass one name per column.");
     }
     for (Eigen::Index j = 0; j < x.cols(); ++j) {
         for (Eigen::Index i = 0; i < x.rows(); ++i) {
             if (!std::isfinite(x(i, j))) {
-                throw InputError("Covariate " + names[static_cast<std::size_t>(j)] + " is not a finite number at sorted row "
-                                     + std::to_string(i + 1) + "; leave such rows out before fitting.",
-                                 {std::nullopt, names[static_cast<std::size_t>(j)], std::to_string(x(i, j))});
+                const std::string& name = names[static_cast<std::size_t>(j)];
+                throw InputError("Invalid Cox covariate " + name + ": " + std::to_string(x(i, j)) + " at sorted row "
+                                     + std::to_string(i + 1) + " is not a finite number. Leave rows with a missing "
+                                     + "covariate out before fitting (subsetRows).",
+                                 {std::nullopt, name, std::to_string(x(i, j))});
             }
         }
     }
     if (options.maxIterations < 0) {
-        throw InputError("The maximum number of Cox iterations is " + std::to_string(options.maxIterations)
-                         + "; it must be 0 or more.");
+        throw InputError("Invalid maximum number of Cox iterations " + std::to_string(options.maxIterations)
+                         + ". Use 0 or more, such as 20.");
     }
     if (!(options.epsilon > 0.0) || !std::isfinite(options.epsilon)) {
-        throw InputError("The Cox convergence tolerance is " + std::to_string(options.epsilon)
-                         + "; it must be a positive number such as 1e-9.");
+        throw InputError("Invalid Cox convergence tolerance " + std::to_string(options.epsilon)
+                         + ". Use a positive number, such as 1e-9.");
     }
     if (!(options.cholTolerance > 0.0) || !(options.cholTolerance < 1.0)) {
-        throw InputError("The Cox collinearity tolerance is " + std::to_string(options.cholTolerance)
-                         + "; it must lie between 0 and 1, such as 1.8e-12.");
+        throw InputError("Invalid Cox collinearity tolerance " + std::to_string(options.cholTolerance)
+                         + ". Use a number between 0 and 1, such as 1.8e-12.");
     }
     if (!(options.confLevel > 0.0 && options.confLevel < 1.0)) {
-        throw InputError("The confidence level is " + std::to_string(options.confLevel)
-                         + "; it must lie strictly between 0 and 1, such as 0.95.");
+        throw InputError("Invalid confidence level " + std::to_string(options.confLevel)
+                         + ". Use a number strictly between 0 and 1, such as 0.95.");
     }
     if (start) {
         if (start->size() != x.cols()) {
-            throw InputError("The starting coefficients have " + std::to_string(start->size()) + " values for "
-                             + std::to_string(x.cols()) + " covariates; pass one per column or none.");
+            throw InputError("Invalid starting coefficients: " + std::to_string(start->size()) + " values for "
+                             + std::to_string(x.cols()) + " covariates. Pass one per column, or none.");
         }
         if (!start->allFinite())
-            throw InputError("The starting coefficients contain a non-finite value; pass finite values or none.");
+            throw InputError("Invalid starting coefficients: a value is not finite. Pass finite values, or none.");
     }
 }
 
@@ -92,10 +95,11 @@ struct NewtonResult {
     bool converged = false;
 };
 
-/// Newton-Raphson with step halving, as survival's coxfit6: a trial point whose
-/// log-likelihood is lower than the best so far (or not finite) is moved back towards
-/// the best point, by a half the first time, then 2/3, 3/4, ... of the way; an accepted
-/// point gives the next Newton step. Converged when |1 - best / new| <= epsilon.
+/// Maximises the partial likelihood by Newton-Raphson with step halving, as survival's
+/// coxfit6 does. A trial point whose log-likelihood is below the best so far, or not
+/// finite, is moved back towards the best point: half of the way the first time, then
+/// 2/3, 3/4 and so on. An accepted point gives the next Newton step. The iteration has
+/// converged when |1 - best / new| <= epsilon.
 NewtonResult maximise(detail::CoxPartialLikelihood& likelihood, const StartingPoint& start, const CoxOptions& options)
 {
     NewtonResult result;
@@ -256,8 +260,9 @@ StartingPoint chooseStart(detail::CoxPartialLikelihood& likelihood, const Starti
     return warm;
 }
 
-/// The Wald test beta' V^-1 beta over the estimable coefficients, solving V b = beta as
-/// coxph.wtest does; invalid when none is estimable or one diverges.
+/// Computes the Wald test beta' V^-1 beta over the estimable coefficients, solving
+/// V b = beta as coxph.wtest does. The test is invalid when no coefficient is estimable
+/// or one diverges.
 ModelTest waldTest(const CoxFit& fit, const std::vector<Eigen::Index>& estimable, bool anyInfinite,
                    const CoxOptions& options)
 {
@@ -306,9 +311,9 @@ CoxFit coxFit(const SortedSurvival& data, const Eigen::MatrixXd& x, const std::v
     const Eigen::Index p = design.p;
     const Eigen::Map<const Eigen::VectorXd> scale(design.scale.data(), p);
 
-    // Few covariate patterns and not too many event times: count the rows per event time
-    // and pattern once (a table no larger than two entries per row), so that each Newton
-    // step and the concordance cost O(event times x patterns) instead of O(rows).
+    // With few covariate patterns and not too many event times, the rows are counted once
+    // per event time and pattern, in a table of at most two entries per row. Each Newton
+    // step and the concordance then cost O(event times x patterns) instead of O(rows).
     std::optional<EventTimeTable> table;
     if (design.usesPatterns() && countEventTimes(data) * design.patternCount() <= 2 * data.size())
         table = tabulateEventTimes(data, design.patternOf, design.patternCount());
@@ -334,7 +339,7 @@ CoxFit coxFit(const SortedSurvival& data, const Eigen::MatrixXd& x, const std::v
     fit.covariance = scale.asDiagonal() * newton.information.inverse() * scale.asDiagonal();
 
     // coxph.fit's divergence check: after convergence, the Newton step still to be taken,
-    // |u' V|, is large both absolutely and relative to the coefficient.
+    // |u' V|, is large both in absolute terms and relative to the coefficient.
     std::vector<bool> infinite(static_cast<std::size_t>(p), false);
     if (newton.converged && options.maxIterations > 1) {
         const Eigen::VectorXd nextStep = (scoreAtEstimate.transpose() * fit.covariance).transpose().cwiseAbs();

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <type_traits>
 
-// The tie handling runs once per event time, and a call per time costs as much as its
-// arithmetic on a large cohort; GCC and Clang do not inline it on their own.
+// The tie handling runs once per event time, and on a large cohort a call costs as much
+// as its arithmetic. GCC does not inline it on its own.
 #if defined(__GNUC__)
 #define CUTOFFLAB_ALWAYS_INLINE [[gnu::always_inline]] inline
 #else
@@ -22,9 +22,9 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Design
 
-/// True when every value of the column is -1, 0 or 1. Bitwise rather than short-circuit
-/// tests: 0/1 columns in random order would otherwise mispredict a branch on every
-/// other row.
+/// Returns true when every value of the column is -1, 0 or 1. The tests are bitwise, not
+/// short-circuit, because a 0/1 column in random order would mispredict a branch on
+/// every other row.
 bool valuesAreUnitOrZero(const Eigen::MatrixXd& x, Eigen::Index column)
 {
     bool unit = true;
@@ -44,7 +44,7 @@ bool isConstant(const Eigen::MatrixXd& x, Eigen::Index column)
     return constant;
 }
 
-/// Finds the distinct rows of x; returns false as soon as there are more than
+/// Finds the distinct rows of x. Returns false as soon as there are more than
 /// kMaxCoxPatterns.
 bool findPatterns(const Eigen::MatrixXd& x, std::vector<double>& patternRaw, std::vector<std::uint16_t>& patternOf)
 {
@@ -82,9 +82,9 @@ bool findPatterns(const Eigen::MatrixXd& x, std::vector<double>& patternRaw, std
 
 /// Sum of the logarithms of positive numbers, with one log() per run of factors whose
 /// product stays within [1e-150, 1e150] instead of one per factor. A pass takes one
-/// logarithm per event (Efron's correction d per time with d tied events), and those
-/// dominate a Newton step on a large cohort; the product form changes the sum by a few
-/// units in the last place of each log.
+/// logarithm per event (d at a time with d tied events under Efron's correction), and on
+/// a large cohort those dominate a Newton step. The product form changes the sum by a
+/// few units in the last place of each log.
 class LogSum {
 public:
     void add(double value)
@@ -108,8 +108,8 @@ private:
 };
 
 /// Sums of exp(eta), exp(eta) z and exp(eta) z z' (lower triangle, row j at j * p) over a
-/// set of rows. kFixedP > 0 fixes p at compile time, so that the sums live in registers;
-/// 0 means p known at run time.
+/// set of rows. kFixedP > 0 fixes p at compile time, so that the sums live in registers,
+/// and 0 means p is known at run time only.
 template <int kFixedP>
 struct Sums {
     using First = std::conditional_t<(kFixedP > 0), std::array<double, static_cast<std::size_t>(kFixedP)>,
@@ -165,9 +165,10 @@ struct Derivatives {
     }
 };
 
-/// Adds the terms of the d events at one time: `atRisk` holds the rows at risk without
-/// those events, `events` the events; on return atRisk includes the events and events
-/// is cleared. The loglik term -sum log(denominator) goes to logDenominators.
+/// Adds the terms of the d events at one time. On entry `atRisk` sums the rows at risk
+/// without those events and `events` sums the events. On return atRisk includes the
+/// events and events is cleared. The log-likelihood term -sum log(denominator) goes to
+/// logDenominators.
 template <int kFixedP>
 CUTOFFLAB_ALWAYS_INLINE void addEventTime(bool efron, int deaths, Sums<kFixedP>& atRisk, Sums<kFixedP>& events,
                   Derivatives<kFixedP>& derivatives, LogSum& logDenominators, std::size_t p)
@@ -179,7 +180,7 @@ CUTOFFLAB_ALWAYS_INLINE void addEventTime(bool efron, int deaths, Sums<kFixedP>&
     auto& imat = derivatives.information;
 
     if (!efron || deaths == 1) {
-        // Breslow: every event of this time sees the full risk set.
+        // Breslow: the denominator of every event of this time is the full risk set.
         atRisk.zero += events.zero;
         const double s0 = atRisk.zero;
         for (int k = 0; k < deaths; ++k)
@@ -198,11 +199,11 @@ CUTOFFLAB_ALWAYS_INLINE void addEventTime(bool efron, int deaths, Sums<kFixedP>&
             }
         }
     } else {
-        // Efron (1977): the k-th of d tied events (k = 1 .. d) sees the risk set with
-        // (k - 1) / d of the tied events' weight removed. Adding 1/d of the tied events
-        // to the survivors' sums d times visits the same d terms. The mean is a true
-        // division, as in coxfit6, so that a covariate that is constant in the risk set
-        // adds exactly 0.
+        // Efron (1977): the denominator of the k-th of d tied events (k = 1 .. d) is the
+        // risk set with (k - 1) / d of the tied events' weight removed. Adding 1/d of the
+        // tied events to the survivors' sums d times gives the same d terms. The mean is a
+        // true division, as in coxfit6, so that a covariate that is constant in the risk
+        // set adds exactly 0.
         const double share0 = events.zero / d;
         for (std::size_t j = 0; j < p; ++j) {
             events.first[j] /= d;
@@ -296,17 +297,30 @@ double CoxPartialLikelihood::evaluate(const Eigen::VectorXd& beta, Eigen::Vector
         patternRisk_[l] = std::exp(eta);
     }
 
+    // One and two covariates get code with p fixed at compile time.
     double loglik = 0.0;
-    if (table_)
-        loglik = p_ == 1 ? accumulateTable<1>() : p_ == 2 ? accumulateTable<2>() : accumulateTable<0>();
-    else if (design_.usesPatterns())
-        loglik = p_ == 1   ? accumulateRows<1, true>(beta.data())
-                 : p_ == 2 ? accumulateRows<2, true>(beta.data())
-                           : accumulateRows<0, true>(beta.data());
-    else
-        loglik = p_ == 1   ? accumulateRows<1, false>(beta.data())
-                 : p_ == 2 ? accumulateRows<2, false>(beta.data())
-                           : accumulateRows<0, false>(beta.data());
+    if (table_) {
+        if (p_ == 1)
+            loglik = accumulateTable<1>();
+        else if (p_ == 2)
+            loglik = accumulateTable<2>();
+        else
+            loglik = accumulateTable<0>();
+    } else if (design_.usesPatterns()) {
+        if (p_ == 1)
+            loglik = accumulateRows<1, true>(beta.data());
+        else if (p_ == 2)
+            loglik = accumulateRows<2, true>(beta.data());
+        else
+            loglik = accumulateRows<0, true>(beta.data());
+    } else {
+        if (p_ == 1)
+            loglik = accumulateRows<1, false>(beta.data());
+        else if (p_ == 2)
+            loglik = accumulateRows<2, false>(beta.data());
+        else
+            loglik = accumulateRows<0, false>(beta.data());
+    }
 
     const auto p = static_cast<Eigen::Index>(p_);
     score.resize(p);
@@ -336,8 +350,8 @@ double CoxPartialLikelihood::accumulateTable()
     LogSum logDenominators;
 
     for (std::size_t b = 0; b < table_->eventTimeCount(); ++b) {
-        // The risk set of each event time is built afresh from the counts (no branch on
-        // a zero count: adding 0 rows adds exactly 0).
+        // The risk set of each event time is built afresh from the counts. A zero count
+        // needs no branch, because adding 0 rows adds exactly 0.
         atRisk.clear();
         int deaths = 0;
         for (std::size_t l = 0; l < patterns; ++l) {

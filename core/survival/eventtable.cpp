@@ -32,8 +32,8 @@ EventTimeTable tabulateEventTimes(const SortedSurvival& data, std::span<const st
     table.censoredUntilNext.resize(eventTimes * classCount, 0);
 
     // One pass from the latest time back. Counts go straight into the row of the next
-    // event time b; a block without events leaves its censored rows there for the next
-    // earlier event time.
+    // event time b. A time without events leaves its censored rows in that row, which
+    // belongs to the next earlier event time.
     std::vector<std::uint32_t> atRisk(classCount, 0);
     std::size_t b = 0;
     auto i = static_cast<std::ptrdiff_t>(data.size()) - 1;

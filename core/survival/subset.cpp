@@ -11,8 +11,8 @@ namespace {
 void requireSameLength(std::size_t rows, std::size_t flags)
 {
     if (rows != flags) {
-        throw InputError("The row filter has " + std::to_string(flags) + " flags but the data has "
-                         + std::to_string(rows) + " rows; pass one flag per row in sorted order.");
+        throw InputError("Invalid row filter: " + std::to_string(flags) + " flags for " + std::to_string(rows)
+                         + " rows. Pass one flag per row, in sorted order.");
     }
 }
 

@@ -353,6 +353,9 @@ private slots:
     void keepsDeathAtTimeZero();
     void agreesOnFiveEventCodings();
 
+    void matchesRWithManyEventTimes_data();
+    void matchesRWithManyEventTimes();
+    void notConvergedKeepsBestPoint();
     void scoreTestEqualsLogRank_data();
     void scoreTestEqualsLogRank();
     void constantCovariateIsSingular();
@@ -570,8 +573,8 @@ void TestCox::separatesEfronAndBreslow()
 
 void TestCox::keepsDeathAtTimeZero()
 {
-    // Z08 (time -14) is rejected when the cohort is read; the rest keeps Z01 (death at
-    // day 0) and Z02 (censored at day 0) under R's convention.
+    // Z08 (time -14) is rejected when the cohort is read. The other rows include Z01
+    // (death at day 0) and Z02 (censored at day 0), kept under R's convention.
     const CaseFile file(QStringLiteral("13-negative-and-zero-times"));
     const std::vector<double> allTimes = file.numbers("os_days");
     const std::vector<std::uint8_t> allEvents = toEvents(file.numbers("os_event"));
@@ -634,6 +637,64 @@ void TestCox::agreesOnFiveEventCodings()
 // ---------------------------------------------------------------------------------
 // Hand-checkable cases
 
+void TestCox::matchesRWithManyEventTimes_data()
+{
+    QTest::addColumn<CoxTies>("ties");
+    QTest::newRow("efron") << CoxTies::Efron;
+    QTest::newRow("breslow") << CoxTies::Breslow;
+}
+
+void TestCox::matchesRWithManyEventTimes()
+{
+    // A 5-level covariate and 32 distinct event times in 60 rows: too many event times
+    // for a table of counts, so the fit walks the rows (R: set.seed(7), x5 sampled from
+    // 0:4, exponential times rounded to 3 decimals, no ties).
+    const std::vector<double> time = {
+        0.977, 3.176, 7.558, 4.929, 0.451, 4.646, 2.268, 7.245, 2.110, 9.157, 1.017, 19.403, 3.063, 0.031, 1.853,
+        3.397, 3.826, 4.526, 1.361, 0.146, 7.364, 1.255, 4.223, 1.781, 19.308, 0.192, 7.706, 0.390, 8.474, 1.799,
+        3.697, 6.222, 1.986, 2.814, 0.010, 2.418, 0.173, 0.365, 5.934, 4.582, 4.964, 3.124, 3.469, 4.632, 4.938,
+        3.183, 21.917, 2.706, 5.411, 1.528, 1.869, 23.636, 2.451, 3.000, 8.256, 2.351, 0.129, 3.750, 3.903, 2.270};
+    const std::vector<std::uint8_t> event = {1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0,
+                                             0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0,
+                                             0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1};
+    const std::vector<double> level = {1, 2, 3, 1, 1, 2, 2, 1, 3, 2, 3, 1, 2, 4, 3, 2, 1, 1, 3, 2,
+                                       3, 0, 2, 3, 0, 2, 4, 4, 0, 4, 4, 0, 1, 3, 4, 1, 1, 1, 2, 1,
+                                       4, 2, 4, 0, 3, 1, 1, 4, 1, 4, 0, 0, 3, 3, 0, 2, 4, 3, 3, 1};
+    QFETCH(CoxTies, ties);
+    const Model model = makeModel(time, event, {level}, {"level"});
+    const CoxFit fit = coxFit(model.data, model.x, model.names, withTies(ties));
+
+    QCOMPARE(fit.status, CoxStatus::Converged);
+    QCOMPARE(fit.iterations, 3);
+    QVERIFY(test::fuzzyEqual(fit.terms[0].coef, 0.12208240266921123));
+    QVERIFY(test::fuzzyEqual(fit.terms[0].se, 0.14289074167465574));
+    QVERIFY(test::fuzzyEqual(fit.loglikNull, -98.861260710920334));
+    QVERIFY(test::fuzzyEqual(fit.loglik, -98.498774170799805));
+    QVERIFY(test::fuzzyEqual(fit.scoreTest.chisq, 0.73358370270615314));
+    QCOMPARE(fit.concordance.concordant, 404.0);
+    QCOMPARE(fit.concordance.discordant, 332.0);
+    QCOMPARE(fit.concordance.tiedRisk, 187.0);
+    QVERIFY(test::fuzzyEqual(fit.concordance.concordance, 0.53900325027085594));
+    QVERIFY(test::fuzzyEqual(fit.concordance.se, 0.064588395677857763));
+}
+
+void TestCox::notConvergedKeepsBestPoint()
+{
+    // survival 3.5-3 with iter.max = 2 warns "Ran out of iterations and did not converge"
+    // and reports the last accepted point (its iter is 3, one past the limit).
+    const CaseFile file(QStringLiteral("11-tied-event-times-efron-breslow"));
+    const Model model = makeModel(file.numbers("pfs_months"), toEvents(file.numbers("pfs_event")),
+                                  {indicator(file.texts("marker_group"), "high")}, {"high"});
+    CoxOptions options;
+    options.maxIterations = 2;
+    const CoxFit fit = coxFit(model.data, model.x, model.names, options);
+    QCOMPARE(fit.status, CoxStatus::NotConverged);
+    QCOMPARE(fit.iterations, 2);
+    QVERIFY(test::fuzzyEqual(fit.terms[0].coef, 1.158631394661942, 1e-12));
+    QVERIFY(test::fuzzyEqual(fit.loglik, -40.869882343285894, 1e-12));
+    QVERIFY(fit.waldTest.valid);
+}
+
 void TestCox::scoreTestEqualsLogRank_data()
 {
     QTest::addColumn<CoxTies>("ties");
@@ -662,15 +723,19 @@ void TestCox::constantCovariateIsSingular()
     for (const double value : {1.0, 7.5}) {
         const Model model = makeModel(time, event, {std::vector<double>(6, value)}, {"constant"});
         const CoxFit fit = coxFit(model.data, model.x, model.names, CoxOptions{});
+        // survival 3.5-3: coefficient NA after 1 iteration, loglik -4.276666 at both ends.
         QCOMPARE(fit.status, CoxStatus::Singular);
+        QCOMPARE(fit.iterations, 1);
         QVERIFY(fit.terms.front().aliased);
         QVERIFY(std::isnan(fit.terms.front().hr));
         QCOMPARE(fit.loglik, fit.loglikNull);
+        QVERIFY(test::fuzzyEqual(fit.loglik, -4.2766661190160553));
         QCOMPARE(fit.lrTest.df, 0);
         QCOMPARE(fit.lrTest.chisq, 0.0);
         QCOMPARE(fit.lrTest.p, 1.0);
         QCOMPARE(fit.scoreTest.chisq, 0.0);
         QVERIFY(!fit.waldTest.valid);
+        QCOMPARE(fit.concordance.tiedRisk, 10.0);
         QCOMPARE(fit.concordance.concordance, 0.5);
         QCOMPARE(fit.concordance.se, 0.0);
     }
@@ -690,10 +755,15 @@ void TestCox::collinearCovariateIsAliased()
     const CoxFit fit = coxFit(both.data, both.x, both.names, CoxOptions{});
     const CoxFit reference = coxFit(alone.data, alone.x, alone.names, CoxOptions{});
 
+    // survival 3.5-3 coxph(Surv(time, status) ~ age + age2): age2 NA, 5 iterations.
     QCOMPARE(fit.status, CoxStatus::Singular);
+    QCOMPARE(fit.iterations, 5);
     QVERIFY(!fit.terms[0].aliased);
     QVERIFY(fit.terms[1].aliased);
     QCOMPARE(fit.coefficients(1), 0.0);
+    QVERIFY(test::fuzzyEqual(fit.terms[0].coef, 0.12821581642349122));
+    QVERIFY(test::fuzzyEqual(fit.terms[0].se, 0.080423828136473599));
+    QVERIFY(test::fuzzyEqual(fit.lrTest.chisq, 3.7206603108652452));
     QVERIFY(test::fuzzyEqual(fit.terms[0].coef, reference.terms[0].coef));
     QVERIFY(test::fuzzyEqual(fit.terms[0].se, reference.terms[0].se));
     QCOMPARE(fit.lrTest.df, 1);
@@ -764,8 +834,8 @@ void TestCox::zeroIterationsEvaluatesStart()
 
 void TestCox::largeCovariateValuesStayFinite()
 {
-    // Raw values near 1e6 would overflow exp(x beta) without centring; the hazard ratio per
-    // unit is the same as for the values shifted by 1e6.
+    // Raw values near 1e6 would overflow exp(x beta) without centring. The hazard ratio
+    // per unit is the same as for the values shifted by 1e6.
     const std::vector<double> time = {5, 8, 3, 12, 9, 4, 15, 7, 11, 6};
     const std::vector<std::uint8_t> event = {1, 1, 0, 1, 1, 1, 0, 1, 0, 1};
     const std::vector<double> small = {1.5, 2.0, 0.5, 3.5, 1.0, 2.5, 3.0, 0.0, 4.0, 2.2};
@@ -871,6 +941,7 @@ void TestCox::concordanceMatchesPairEnumeration_data()
     QTest::newRow("tied scores") << 80 << 1000 << 3;
     QTest::newRow("tied both") << 120 << 6 << 4;
     QTest::newRow("many scores sorted path") << 200 << 20 << 150;
+    QTest::newRow("few scores many times") << 100 << 1000 << 30;
 }
 
 void TestCox::concordanceMatchesPairEnumeration()
