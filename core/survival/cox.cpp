@@ -145,6 +145,10 @@ NewtonResult maximise(detail::CoxPartialLikelihood& likelihood, const StartingPo
     }
 
     // Out of iterations: report the best point, with its own score and information.
+    // survival 3.5-3 inverts that information without factorising it again, so the
+    // variance R reports here differs from this one, the inverse at the reported point.
+    // NOTE: no coefficient is flagged infinite on this path, even when one is diverging
+    // too slowly to converge (R then only warns that the fit did not converge).
     result.loglik = likelihood.evaluate(result.beta, score, information);
     result.score = score;
     result.information = SymmetricFactor(information, options.cholTolerance);

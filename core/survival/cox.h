@@ -109,8 +109,9 @@ struct CoxFit {
 /// halving). Iteration stops when the relative change in log-likelihood is at most
 /// options.epsilon, or after options.maxIterations steps. Covariates are centred and
 /// scaled first, except those with values in {-1, 0, 1}, as coxph does (its nocenter
-/// default). Each step is one O(n p^2) pass over the rows, or, when the rows take at
-/// most 32 distinct covariate vectors (groups), one pass over the event times.
+/// default). Each step is one O(n p^2) pass over the rows. When the rows take at most 32
+/// distinct covariate vectors (groups) and (event times x vectors) <= 2 n, the rows are
+/// counted per event time and vector once, and each step is one pass over those counts.
 ///
 /// Outputs: coefficients with Wald standard errors, z, p and intervals; the likelihood
 /// ratio, score (at beta = 0) and Wald tests; the concordance of the linear predictor
@@ -123,7 +124,8 @@ struct CoxFit {
 ///
 /// With `start`, the null log-likelihood and the score test are still taken at beta = 0.
 /// Newton-Raphson starts from `start` when its log-likelihood is finite and not below the
-/// null one, else from 0. The iteration count then differs from R's.
+/// null one, else from 0. The iteration count then differs from R's. Evaluating `start`
+/// costs one pass, so a warm start saves time only when it lies close to the estimate.
 ///
 /// Throws InputError when x and data differ in rows, names and x differ in columns, x has
 /// no column or a non-finite value, start has the wrong length or a non-finite value, or

@@ -249,6 +249,10 @@ CoxDesign buildCoxDesign(const Eigen::MatrixXd& x)
         }
         if (valuesAreUnitOrZero(x, j))
             continue;
+        // Centre on the mean, as coxfit6 does: exp(x beta) of a covariate far from 0 (an
+        // age of 70 with a log hazard ratio of 10) would overflow, and the risk-set sums
+        // would cancel. Then divide by the mean absolute deviation, which leaves the
+        // Newton steps unchanged and makes the collinearity tolerance scale-free.
         double sum = 0.0;
         for (Eigen::Index i = 0; i < x.rows(); ++i)
             sum += x(i, j);

@@ -27,12 +27,9 @@ inline constexpr std::size_t kMaxCoxPatterns = 32;
 ///
 /// A column whose values all lie in {-1, 0, 1} is left as it is, as coxph leaves it (its
 /// nocenter default), unless it is constant. Any other column is centred on its mean and
-/// divided by its mean absolute deviation, as survival's coxfit6 does. Centring keeps
-/// exp(x beta) within range and the risk-set sums free of cancellation when x is far
-/// from 0: an age of 70 times a log hazard ratio of 10 would overflow. Scaling leaves the
-/// Newton steps unchanged but puts the collinearity tolerance on a common footing for
-/// all columns. A constant column becomes exactly 0, so that its information is exactly
-/// 0 and the fit reports it as aliased.
+/// divided by its mean absolute deviation, as survival's coxfit6 does (buildCoxDesign
+/// gives the reasons). A constant column becomes exactly 0, so that its information is
+/// exactly 0 and the fit reports it as aliased.
 struct CoxDesign {
     Eigen::Index p = 0;
     std::vector<double> mean;    ///< subtracted from each column (0 when left as it is)
