@@ -1,24 +1,25 @@
 #include "cutpoint/coxbinary.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cutofflab {
 
 namespace {
 
 struct Evaluation {
-    double logLikelihood = 0.0;
     double score = 0.0;
     double information = 0.0;
 };
 
-// Efron's partial likelihood of a 0/1 covariate: at a time with d = eventsLow + eventsHigh
-// events, the k-th of the d tied events (k = 0 .. d-1) sees the risk set minus k/d of the
-// events' total risk. The risk weights are divided by exp(max(beta, 0)) so that no
-// exponential overflows; the logarithm adds the factor back.
+// Score and information of Efron's partial likelihood of a 0/1 covariate: at a time with
+// d = eventsLow + eventsHigh events, the k-th of the d tied events (k = 0 .. d-1) sees the
+// risk set minus k/d of the events' total risk, and the expected high share of it is
+// p_k. The risk weights are divided by exp(max(beta, 0)) so that no exponential
+// overflows; p_k does not change.
 Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta)
 {
-    const double shift = beta > 0.0 ? beta : 0.0;
     const double weightLow = beta > 0.0 ? std::exp(-beta) : 1.0;
     const double weightHigh = beta > 0.0 ? 1.0 : std::exp(beta);
 
@@ -31,14 +32,11 @@ Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta)
         const double riskEvents = t.eventsLow * weightLow + t.eventsHigh * weightHigh;
         const double riskHigh = t.atRiskHigh * weightHigh;
         const double riskHighEvents = t.eventsHigh * weightHigh;
-        result.logLikelihood += t.eventsHigh * beta;
         result.score += t.eventsHigh;
         const auto tied = static_cast<long>(events);
         for (long k = 0; k < tied; ++k) {
             const double fraction = static_cast<double>(k) / events;
-            const double denominator = riskAll - fraction * riskEvents;
-            const double share = (riskHigh - fraction * riskHighEvents) / denominator;
-            result.logLikelihood -= std::log(denominator) + shift;
+            const double share = (riskHigh - fraction * riskHighEvents) / (riskAll - fraction * riskEvents);
             result.score -= share;
             result.information += share * (1.0 - share);
         }
@@ -76,39 +74,40 @@ TwoGroupCoxFit fitTwoGroupCoxEfron(std::span<const TwoGroupEventTime> eventTimes
         return fit;
     }
 
+    // The log-likelihood is concave, so its score falls as beta grows, and the maximum
+    // lies between the largest beta seen with a positive score and the smallest with a
+    // negative one. A Newton step that leaves that bracket is replaced by bisection, which
+    // does what R's step halving does without evaluating the log-likelihood.
     double beta = std::isfinite(startCoefficient) ? startCoefficient : 0.0;
-    Evaluation current = evaluate(eventTimes, beta);
-    constexpr int kMaxIterations = 50;
-    constexpr int kMaxHalvings = 40;
+    double below = -std::numeric_limits<double>::infinity();
+    double above = std::numeric_limits<double>::infinity();
+    constexpr int kMaxIterations = 100;
+    constexpr double kMaxStep = 4.0;   // a hazard ratio factor of e^4 (about 55) per step
     for (int iteration = 1; iteration <= kMaxIterations; ++iteration) {
         fit.iterations = iteration;
-        if (!(current.information > 0.0)) {
+        const Evaluation at = evaluate(eventTimes, beta);
+        if (!(at.information > 0.0)) {
             fit.status = TwoGroupCoxStatus::NoInformation;
             return fit;
         }
-        const double step = current.score / current.information;
-        double candidate = beta + step;
-        Evaluation next = evaluate(eventTimes, candidate);
+        const double step = at.score / at.information;
         if (std::fabs(step) <= 1e-10 * (1.0 + std::fabs(beta))) {
             // Newton's method converges quadratically, so beta + step is the maximum to
-            // about step^2.
+            // about step^2; the standard error uses the information at beta.
             fit.status = TwoGroupCoxStatus::Ok;
-            fit.coefficient = candidate;
-            fit.standardError = 1.0 / std::sqrt(next.information);
-            fit.logLikelihood = next.logLikelihood;
+            fit.coefficient = beta + step;
+            fit.standardError = 1.0 / std::sqrt(at.information);
             return fit;
         }
+        if (at.score > 0.0)
+            below = std::max(below, beta);
+        else
+            above = std::min(above, beta);
 
-        // The log-likelihood is concave, so a full Newton step that lowers it overshot;
-        // halve it back towards beta, as R's coxph does. Near the maximum the change is
-        // below rounding, so only a decrease beyond 1e-12 relative counts.
-        const double floor = current.logLikelihood - 1e-12 * (1.0 + std::fabs(current.logLikelihood));
-        for (int halving = 0; halving < kMaxHalvings && !(next.logLikelihood >= floor); ++halving) {
-            candidate = (beta + candidate) / 2.0;
-            next = evaluate(eventTimes, candidate);
-        }
-        beta = candidate;
-        current = next;
+        double next = beta + std::clamp(step, -kMaxStep, kMaxStep);
+        if (!(next > below && next < above) && std::isfinite(below) && std::isfinite(above))
+            next = (below + above) / 2.0;
+        beta = next;
     }
     fit.status = TwoGroupCoxStatus::NotConverged;
     fit.coefficient = beta;

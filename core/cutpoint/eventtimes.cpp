@@ -26,6 +26,24 @@ public:
         double count = 0.0;
     };
 
+    /// Hints the processor to load the nodes that below(c) and add(c) read first; with
+    /// many event times the tree outgrows the cache, and the pass then waits on memory.
+    void prefetch(std::size_t coordinate) const
+    {
+#if defined(__GNUC__)
+        std::size_t query = coordinate;
+        std::size_t update = coordinate + 1;
+        for (int level = 0; level < 3; ++level) {
+            __builtin_prefetch(&nodes_[query]);
+            __builtin_prefetch(&nodes_[std::min(update, nodes_.size() - 1)]);
+            query -= query & (~query + 1);
+            update += update & (~update + 1);
+        }
+#else
+        (void)coordinate;
+#endif
+    }
+
     Sums below(std::size_t coordinate) const
     {
         Sums sums;
@@ -51,9 +69,7 @@ EventTimeTable buildEventTimeTable(std::span<const double> timeAscending, std::s
     const std::size_t n = timeAscending.size();
     EventTimeTable table;
     table.coordinate.resize(n);
-    table.cumulativeHazard.push_back(0.0);
-    table.cumulativeWeight.push_back(0.0);
-    table.cumulativeWeightAtRisk.push_back(0.0);
+    table.cumulative.push_back({});
 
     long double hazard = 0.0L, weight = 0.0L, weightAtRisk = 0.0L;
     std::size_t begin = 0;
@@ -74,9 +90,8 @@ EventTimeTable buildEventTimeTable(std::span<const double> timeAscending, std::s
             hazard += d / atRisk;
             weight += w;
             weightAtRisk += w * atRisk;
-            table.cumulativeHazard.push_back(static_cast<double>(hazard));
-            table.cumulativeWeight.push_back(static_cast<double>(weight));
-            table.cumulativeWeightAtRisk.push_back(static_cast<double>(weightAtRisk));
+            table.cumulative.push_back({static_cast<double>(hazard), static_cast<double>(weight),
+                                        static_cast<double>(weightAtRisk)});
         }
         const auto coordinate = static_cast<std::uint32_t>(table.atRisk.size());
         for (std::size_t k = begin; k < end; ++k)
@@ -92,8 +107,43 @@ double PrefixLogRankSums::variance(std::size_t k) const
     return difference > 1e-10 * weightAtRisk[k] ? difference : 0.0;
 }
 
-PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, std::span<const std::uint8_t> event,
-                                    std::span<const std::uint32_t> order, std::span<const std::size_t> sizes)
+OrderedRows gatherRows(const EventTimeTable& table, std::span<const std::uint8_t> event,
+                       std::span<const std::uint32_t> order, std::size_t count)
+{
+    OrderedRows rows;
+    rows.coordinate.resize(count);
+    rows.event.resize(count);
+    for (std::size_t position = 0; position < count; ++position) {
+        rows.coordinate[position] = table.coordinate[order[position]];
+        rows.event[position] = event[order[position]];
+    }
+    return rows;
+}
+
+std::vector<TwoGroupEventTime> prefixSplitEventTimes(const EventTimeTable& table, const OrderedRows& rows,
+                                                     std::size_t lowSize)
+{
+    // Low rows counted by the coordinate at which they leave the risk sets, and low
+    // events per event time (an event row's own time is event time coordinate - 1).
+    const std::size_t eventTimes = table.eventTimeCount();
+    std::vector<double> leaving(eventTimes + 1, 0.0);
+    std::vector<double> events(eventTimes + 1, 0.0);
+    for (std::size_t position = 0; position < lowSize; ++position) {
+        const std::uint32_t c = rows.coordinate[position];
+        leaving[c] += 1.0;
+        events[c] += rows.event[position];
+    }
+    std::vector<TwoGroupEventTime> counts(eventTimes);
+    double lowAtRisk = 0.0;
+    for (std::size_t e = eventTimes; e-- > 0;) {
+        lowAtRisk += leaving[e + 1];
+        counts[e] = {lowAtRisk, table.atRisk[e] - lowAtRisk, events[e + 1], table.events[e] - events[e + 1]};
+    }
+    return counts;
+}
+
+PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, const OrderedRows& rows,
+                                    std::span<const std::size_t> sizes)
 {
     PrefixLogRankSums sums;
     sums.events.reserve(sizes.size());
@@ -101,32 +151,41 @@ PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, std::span<const
     sums.weightAtRisk.reserve(sizes.size());
     sums.pairWeight.reserve(sizes.size());
 
+    const std::vector<CumulativeSums>& perCoordinate = table.cumulative;
+
     CoordinateTree tree(table.eventTimeCount() + 1);
-    long double expected = 0.0L, weightAtRisk = 0.0L, pairWeight = 0.0L;
-    std::size_t events = 0;
+    double expected = 0.0, weightAtRisk = 0.0, pairWeight = 0.0;
+    std::size_t eventCount = 0;
     std::size_t position = 0;
     for (const std::size_t size : sizes) {
         for (; position < size; ++position) {
-            const std::uint32_t row = order[position];
-            const std::uint32_t c = table.coordinate[row];
-            const double weight = table.cumulativeWeight[c];
+            constexpr std::size_t kPrefetchDistance = 24;
+            if (position + kPrefetchDistance < rows.size()) {
+                const std::uint32_t ahead = rows.coordinate[position + kPrefetchDistance];
+                tree.prefetch(ahead);
+#if defined(__GNUC__)
+                __builtin_prefetch(&perCoordinate[ahead]);
+#endif
+            }
+            const std::uint32_t c = rows.coordinate[position];
+            const CumulativeSums& at = perCoordinate[c];
 
             // Adding row k to the group adds W_k for the pair (k, k) and twice
             // sum_i min(W_i, W_k) over the rows i already in it. W grows with the
             // coordinate, so the minimum is W_i below c and W_k from c on.
             const CoordinateTree::Sums below = tree.below(c);
             const double before = static_cast<double>(position);
-            pairWeight += weight + 2.0L * (below.weight + weight * (before - below.count));
-            tree.add(c, weight);
+            pairWeight += at.weight + 2.0 * (below.weight + at.weight * (before - below.count));
+            tree.add(c, at.weight);
 
-            weightAtRisk += table.cumulativeWeightAtRisk[c];
-            expected += table.cumulativeHazard[c];
-            events += event[row];
+            weightAtRisk += at.weightAtRisk;
+            expected += at.hazard;
+            eventCount += rows.event[position];
         }
-        sums.events.push_back(events);
-        sums.expected.push_back(static_cast<double>(expected));
-        sums.weightAtRisk.push_back(static_cast<double>(weightAtRisk));
-        sums.pairWeight.push_back(static_cast<double>(pairWeight));
+        sums.events.push_back(eventCount);
+        sums.expected.push_back(expected);
+        sums.weightAtRisk.push_back(weightAtRisk);
+        sums.pairWeight.push_back(pairWeight);
     }
     return sums;
 }

@@ -9,26 +9,26 @@
 
 namespace cutofflab {
 
+/// Sums over the event times e < c at which a row with coordinate c is at risk.
+struct CumulativeSums {
+    double hazard = 0.0;         ///< d_e / n_e: the Nelson-Aalen estimate at the row's time
+    double weight = 0.0;         ///< w_e = d_e (n_e - d_e) / (n_e^2 (n_e - 1)), 0 when n_e = 1
+    double weightAtRisk = 0.0;   ///< w_e n_e
+};
+
 /// The distinct event times of survival data in time order, and what the log-rank test
 /// of any split needs from them, so that a split costs a pass over its rows only.
 ///
 /// A row with coordinate c is at risk at event times 0 .. c-1: c is the number of
-/// distinct event times at or before its own time. The cumulative arrays have one entry
-/// per coordinate (event time count + 1) and sum over event times e < c:
-/// - cumulativeHazard: d_e / n_e, the Nelson-Aalen estimate at the row's time, so that
-///   the log-rank expected events of a group are the sum of it over the group's rows;
-/// - cumulativeWeight: w_e = d_e (n_e - d_e) / (n_e^2 (n_e - 1)), 0 when n_e = 1;
-/// - cumulativeWeightAtRisk: w_e n_e.
-/// With those, survdiff's hypergeometric variance of a group G is
-/// sum_e w_e n_G(e) (n_e - n_G(e)) = sum_{i in G} cumulativeWeightAtRisk[c_i]
-/// - sum_{i, j in G} cumulativeWeight[min(c_i, c_j)].
+/// distinct event times at or before its own time. The log-rank expected events of a
+/// group are the sum of cumulative[c].hazard over its rows, and survdiff's
+/// hypergeometric variance of a group G is sum_e w_e n_G(e) (n_e - n_G(e)) =
+/// sum_{i in G} cumulative[c_i].weightAtRisk - sum_{i, j in G} cumulative[min(c_i, c_j)].weight.
 struct EventTimeTable {
     std::vector<double> atRisk;                   ///< n_e, rows with time >= event time e
     std::vector<double> events;                   ///< d_e
     std::vector<std::uint32_t> coordinate;        ///< per row in time order
-    std::vector<double> cumulativeHazard;
-    std::vector<double> cumulativeWeight;
-    std::vector<double> cumulativeWeightAtRisk;
+    std::vector<CumulativeSums> cumulative;       ///< per coordinate 0 .. event times
     std::size_t totalEvents = 0;
 
     std::size_t eventTimeCount() const noexcept { return atRisk.size(); }
@@ -37,24 +37,42 @@ struct EventTimeTable {
 /// Builds the table from times in ascending order (ties equal) and 0/1 events.
 EventTimeTable buildEventTimeTable(std::span<const double> timeAscending, std::span<const std::uint8_t> event);
 
+/// The coordinate and event of each row in another order (marker order), gathered once
+/// so that the passes below read in sequence.
+struct OrderedRows {
+    std::vector<std::uint32_t> coordinate;
+    std::vector<std::uint8_t> event;
+
+    std::size_t size() const noexcept { return coordinate.size(); }
+};
+
+/// Gathers the first `count` rows of order (row positions in time order).
+OrderedRows gatherRows(const EventTimeTable& table, std::span<const std::uint8_t> event,
+                       std::span<const std::uint32_t> order, std::size_t count);
+
+/// The per-event-time counts of the split "first lowSize rows of the order" (low) against
+/// the rest (high), as fitTwoGroupCoxEfron() reads them. O(lowSize + event times).
+std::vector<TwoGroupEventTime> prefixSplitEventTimes(const EventTimeTable& table, const OrderedRows& rows,
+                                                     std::size_t lowSize);
+
 /// The log-rank sums of the groups formed by the first m rows of an order (the rows at or
 /// below a cut-off, in marker order), for ascending m.
 struct PrefixLogRankSums {
     std::vector<std::size_t> events;         ///< observed events of the group
     std::vector<double> expected;            ///< log-rank expected events of the group
-    std::vector<double> weightAtRisk;        ///< sum over the group of cumulativeWeightAtRisk
-    std::vector<double> pairWeight;          ///< sum over ordered pairs of cumulativeWeight[min]
+    std::vector<double> weightAtRisk;        ///< sum over the group of cumulative[c].weightAtRisk
+    std::vector<double> pairWeight;          ///< sum over ordered pairs of cumulative[min(c_i, c_j)].weight
 
     /// survdiff's variance of observed - expected of group k; 0 when below 1e-10 of
     /// weightAtRisk, because it is a difference of two sums and that is rounding.
     double variance(std::size_t k) const;
 };
 
-/// Computes the sums for the groups order[0 .. sizes[k]) in one pass over order, with a
-/// Fenwick tree over the coordinates for the pair sums: O(n log(event times)).
-/// sizes must be ascending and at most order.size(); order holds row positions.
-PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, std::span<const std::uint8_t> event,
-                                    std::span<const std::uint32_t> order, std::span<const std::size_t> sizes);
+/// Computes the sums for the groups rows[0 .. sizes[k]) in one pass, with a Fenwick tree
+/// over the coordinates for the pair sums: O(n log(event times)). sizes must be
+/// ascending and at most rows.size().
+PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, const OrderedRows& rows,
+                                    std::span<const std::size_t> sizes);
 
 /// survdiff's two-group log-rank test (rho = 0) for a split of the rows.
 struct TwoGroupLogRank {

@@ -1,9 +1,9 @@
 #include "cutpoint/markersurvival.h"
 
 #include "common/error.h"
-#include "common/ties.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -14,6 +14,52 @@ namespace cutofflab {
 namespace {
 
 constexpr std::size_t kMaxRows = std::numeric_limits<std::uint32_t>::max();
+
+// An unsigned key that orders like the double: flip every bit of a negative number, and
+// only the sign bit of a positive one. -0.0 becomes +0.0 first, because the two are equal.
+std::uint64_t orderedKey(double value)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(value == 0.0 ? 0.0 : value);
+    return (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
+}
+
+// Row positions ordered by marker value, equal values in position order: a least
+// significant digit radix sort on 16-bit digits of orderedKey, which is stable, so the
+// initial position order settles ties. Digits shared by every key are skipped.
+std::vector<std::uint32_t> orderByValue(const std::vector<double>& values)
+{
+    const std::size_t n = values.size();
+    std::vector<std::uint64_t> keys(n), keysScratch(n);
+    std::vector<std::uint32_t> order(n), orderScratch(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        keys[i] = orderedKey(values[i]);
+        order[i] = static_cast<std::uint32_t>(i);
+    }
+    constexpr unsigned kDigitBits = 16;
+    constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
+    std::vector<std::size_t> start(kBuckets);
+    for (unsigned shift = 0; shift < 64; shift += kDigitBits) {
+        std::fill(start.begin(), start.end(), 0);
+        for (const std::uint64_t key : keys)
+            ++start[(key >> shift) & (kBuckets - 1)];
+        if (n == 0 || start[(keys[0] >> shift) & (kBuckets - 1)] == n)
+            continue;
+        std::size_t offset = 0;
+        for (std::size_t& bucket : start) {
+            const std::size_t count = bucket;
+            bucket = offset;
+            offset += count;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t target = start[(keys[i] >> shift) & (kBuckets - 1)]++;
+            keysScratch[target] = keys[i];
+            orderScratch[target] = order[i];
+        }
+        keys.swap(keysScratch);
+        order.swap(orderScratch);
+    }
+    return order;
+}
 
 std::string formatValue(double value)
 {
@@ -66,15 +112,10 @@ MarkerSurvival MarkerSurvival::fromSorted(const SortedSurvival& survival,
     }
     data.rowsLeftOutMissingMarker = survival.size() - kept;
 
-    // Sort (value, position) pairs: the position breaks ties, so rows with equal markers
-    // stay in time order and the order does not depend on the sort algorithm.
-    std::vector<std::pair<double, std::uint32_t>> keyed(kept);
-    for (std::size_t i = 0; i < kept; ++i)
-        keyed[i] = {data.marker[i], static_cast<std::uint32_t>(i)};
-    std::sort(keyed.begin(), keyed.end());
-    data.markerOrder.resize(kept);
-    for (std::size_t i = 0; i < kept; ++i)
-        data.markerOrder[i] = keyed[i].second;
+    data.markerOrder = orderByValue(data.marker);
+    data.sortedMarker.resize(kept);
+    for (std::size_t k = 0; k < kept; ++k)
+        data.sortedMarker[k] = data.marker[data.markerOrder[k]];
     return data;
 }
 
@@ -110,25 +151,14 @@ MarkerSurvival MarkerSurvival::withCopies(std::span<const std::uint32_t> copies)
         }
     }
     result.markerOrder.reserve(total);
+    result.sortedMarker.reserve(total);
     for (const std::uint32_t row : markerOrder) {
-        for (std::uint32_t c = 0; c < copies[row]; ++c)
+        for (std::uint32_t c = 0; c < copies[row]; ++c) {
             result.markerOrder.push_back(firstCopy[row] + c);
-    }
-    return result;
-}
-
-std::vector<MarkerRun> markerRuns(const MarkerSurvival& data)
-{
-    std::vector<MarkerRun> runs;
-    const std::size_t n = data.size();
-    std::size_t begin = 0;
-    for (std::size_t k = 1; k <= n; ++k) {
-        if (k == n || !valuesTied(data.marker[data.markerOrder[begin]], data.marker[data.markerOrder[k]])) {
-            runs.push_back({begin, k});
-            begin = k;
+            result.sortedMarker.push_back(marker[row]);
         }
     }
-    return runs;
+    return result;
 }
 
 } // namespace cutofflab

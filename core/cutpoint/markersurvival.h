@@ -21,13 +21,14 @@ struct MarkerSurvival {
     std::vector<std::uint8_t> event;          ///< 1 = event observed at time, 0 = censored
     std::vector<double> marker;               ///< marker value of each row (finite)
     std::vector<std::uint32_t> markerOrder;   ///< row positions by ascending marker
+    std::vector<double> sortedMarker;         ///< marker[markerOrder[k]], read in sequence by the scans
     std::vector<std::size_t> sourceRow;       ///< position of each row in the SortedSurvival it came from
     std::size_t rowsLeftOutMissingMarker = 0; ///< rows of that SortedSurvival whose marker was NaN
 
     std::size_t size() const noexcept { return time.size(); }
 
     /// Keeps the rows of sorted survival data whose marker is not NaN (NaN means
-    /// missing) and sorts them by marker. markerInSortedOrder has one value per row of
+    /// missing) and sorts them by marker (a stable radix sort, O(n)). markerInSortedOrder has one value per row of
     /// survival, in its sorted order (SortedSurvival::toSortedOrder gives it).
     /// Throws InputError when the lengths differ, when a marker value is infinite
     /// (naming the row as survival.index + 1), or when there are 2^32 rows or more.
@@ -40,16 +41,5 @@ struct MarkerSurvival {
     /// length differs or the result would have 2^32 rows or more.
     MarkerSurvival withCopies(std::span<const std::uint32_t> copies) const;
 };
-
-/// One run of tied marker values in marker order: markerOrder positions [begin, end).
-/// Values count as tied when valuesTied() holds against the first value of the run, the
-/// rule collapseNearTies() applies to times.
-struct MarkerRun {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-};
-
-/// The runs of tied marker values of data, in ascending marker order.
-std::vector<MarkerRun> markerRuns(const MarkerSurvival& data);
 
 } // namespace cutofflab

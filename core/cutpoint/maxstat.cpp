@@ -2,6 +2,7 @@
 
 #include "common/distributions.h"
 #include "common/error.h"
+#include "common/ties.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,17 +103,28 @@ CandidateSplits candidateSplits(const MarkerSurvival& data, double minProportion
     splits.lowerGroupSizeMin = std::max<std::size_t>(1, static_cast<std::size_t>(std::floor(nd * minProportion)));
     splits.lowerGroupSizeMax = static_cast<std::size_t>(std::floor(nd * maxProportion));
 
-    const std::vector<MarkerRun> runs = markerRuns(data);
-    if (runs.size() < 2) {
+    // One sequential pass over the sorted values: a run of tied values ends where the
+    // next value is not tied with the run's first, and the rows up to there form the
+    // lower group of the split after it.
+    const std::vector<double>& sorted = data.sortedMarker;
+    std::size_t runBegin = 0;
+    std::size_t runs = 1;
+    for (std::size_t k = 1; k < n; ++k) {
+        // valuesTied() written out: a call per row costs more than the comparison.
+        const double first = sorted[runBegin];
+        const double value = sorted[k];
+        if (value == first || value - first <= kTieRelativeTolerance * std::max(std::fabs(first), std::fabs(value)))
+            continue;
+        ++runs;
+        runBegin = k;
+        if (k < splits.lowerGroupSizeMin || k > splits.lowerGroupSizeMax)
+            continue;
+        splits.lowerGroupSizes.push_back(k);
+        splits.cutoffs.push_back(sorted[k - 1]);
+    }
+    if (runs < 2) {
         splits.status = CutoffStatus::ConstantMarker;
         return splits;
-    }
-    for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
-        const std::size_t m = runs[r].end;
-        if (m < splits.lowerGroupSizeMin || m > splits.lowerGroupSizeMax)
-            continue;
-        splits.lowerGroupSizes.push_back(m);
-        splits.cutoffs.push_back(data.marker[data.markerOrder[m - 1]]);
     }
     splits.status = splits.lowerGroupSizes.empty() ? CutoffStatus::NoCandidateCutoff : CutoffStatus::Ok;
     return splits;

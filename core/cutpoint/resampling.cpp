@@ -1,6 +1,7 @@
 #include "cutpoint/resampling.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -52,59 +53,98 @@ RunStatus runInBlocks(std::size_t count, std::size_t blockSize, const Resampling
 {
     blockSize = std::max<std::size_t>(blockSize, 1);
     const std::size_t blockCount = (count + blockSize - 1) / blockSize;
-    const unsigned threadCount = static_cast<unsigned>(
-        std::clamp<std::size_t>(control.threads == 0 ? 1 : control.threads, 1,
-                                std::max<std::size_t>(blockCount, 1)));
+    const std::size_t threadCount =
+        std::clamp<std::size_t>(control.threads == 0 ? 1 : control.threads, 1, std::max<std::size_t>(blockCount, 1));
 
     std::atomic<std::size_t> nextBlock{0};
-    std::atomic<std::size_t> replicatesDone{0};
     std::atomic<bool> stopped{false};
+    std::mutex mutex;                  // guards replicatesDone, workersRunning and failure
+    std::condition_variable changed;
+    std::size_t replicatesDone = 0;
+    std::size_t workersRunning = threadCount;
     std::exception_ptr failure;
-    std::mutex failureMutex;
 
     const auto isCancelled = [&] {
         return control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed);
     };
 
-    const auto runWorker = [&](bool callerThread) {
+    // Takes blocks in order until none is left, the run is cancelled or a block failed.
+    // Returns after each block when reportOnReturn is set, so that the single-threaded
+    // caller can report progress.
+    const auto runBlocks = [&](bool reportOnReturn) {
         for (;;) {
             if (stopped.load(std::memory_order_relaxed))
-                return;
+                return false;
             if (isCancelled()) {
                 stopped = true;
-                return;
+                return false;
             }
             const std::size_t block = nextBlock.fetch_add(1);
             if (block >= blockCount)
-                return;
+                return false;
             const std::size_t begin = block * blockSize;
             const std::size_t end = std::min(count, begin + blockSize);
             try {
                 work(begin, end, block);
             } catch (...) {
-                const std::lock_guard lock(failureMutex);
+                const std::lock_guard lock(mutex);
                 if (!failure)
                     failure = std::current_exception();
                 stopped = true;
-                return;
+                return false;
             }
-            const std::size_t done = replicatesDone.fetch_add(end - begin) + (end - begin);
-            if (callerThread && control.progress)
-                control.progress(done, count);
+            {
+                const std::lock_guard lock(mutex);
+                replicatesDone += end - begin;
+            }
+            changed.notify_one();
+            if (reportOnReturn)
+                return true;
         }
     };
 
-    std::vector<std::thread> helpers;
-    helpers.reserve(threadCount - 1);
-    for (unsigned t = 1; t < threadCount; ++t)
-        helpers.emplace_back(runWorker, false);
-    runWorker(true);
-    for (auto& helper : helpers)
-        helper.join();
+    if (threadCount == 1) {
+        // Everything on the caller's thread, with progress after each block.
+        while (runBlocks(true)) {
+            if (control.progress)
+                control.progress(replicatesDone, count);
+        }
+    } else {
+        // Worker threads compute; the caller's thread waits and reports progress, so that
+        // the callback always runs on the caller's thread.
+        std::vector<std::thread> workers;
+        workers.reserve(threadCount);
+        for (std::size_t t = 0; t < threadCount; ++t) {
+            workers.emplace_back([&] {
+                runBlocks(false);
+                {
+                    const std::lock_guard lock(mutex);
+                    --workersRunning;
+                }
+                changed.notify_one();
+            });
+        }
+        std::size_t reported = 0;
+        std::unique_lock lock(mutex);
+        while (workersRunning > 0) {
+            changed.wait(lock, [&] { return workersRunning == 0 || replicatesDone != reported; });
+            if (replicatesDone == reported)
+                continue;
+            reported = replicatesDone;
+            if (control.progress) {
+                lock.unlock();
+                control.progress(reported, count);
+                lock.lock();
+            }
+        }
+        lock.unlock();
+        for (auto& worker : workers)
+            worker.join();
+    }
 
     if (failure)
         std::rethrow_exception(failure);
-    if (replicatesDone.load() < count)
+    if (replicatesDone < count)
         return RunStatus::Cancelled;
     if (control.progress)
         control.progress(count, count);

@@ -15,10 +15,10 @@ namespace cutofflab {
 /// through std::uniform_int_distribution (whose mapping differs between libraries).
 struct ResamplingControl {
     std::uint64_t seed = 1;
-    unsigned threads = 2;                        ///< worker threads including the caller's; 0 counts as 1
+    unsigned threads = 2;                        ///< worker threads; 0 counts as 1
     const std::atomic<bool>* cancel = nullptr;   ///< polled between blocks of replicates; true stops the run
     /// Called on the caller's thread with the number of replicates done and the total,
-    /// after each block the caller's thread finishes and once at the end of a completed run.
+    /// as blocks finish and once more at the end of a completed run.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
@@ -48,11 +48,12 @@ std::mt19937_64 blockGenerator(std::uint64_t seed, RandomPurpose purpose, std::u
 std::uint32_t uniformBelow(std::mt19937_64& generator, std::uint32_t bound);
 
 /// Runs work(begin, end, block) over replicates [0, count) in blocks of blockSize on
-/// control.threads threads (the caller's thread is one of them). Blocks are handed out in
-/// order; a block's work must write only its own replicates' results. Returns Cancelled
-/// when control.cancel was set before every block had started; blocks already running
-/// finish first. An exception thrown by work is rethrown on the caller's thread after all
-/// threads have stopped.
+/// control.threads worker threads. Blocks are handed out in order; a block's work must
+/// write only its own replicates' results. With one thread the work runs on the caller's
+/// thread; with more, the caller's thread waits and calls control.progress as blocks
+/// finish. Returns Cancelled when control.cancel was set before every block had started
+/// (blocks already running finish first). An exception thrown by work is rethrown on the
+/// caller's thread after all threads have stopped.
 RunStatus runInBlocks(std::size_t count, std::size_t blockSize, const ResamplingControl& control,
                       const std::function<void(std::size_t begin, std::size_t end,
                                                std::size_t block)>& work);

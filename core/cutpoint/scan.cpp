@@ -44,27 +44,25 @@ void validate(const ScanOptions& options)
 // Fits the Cox model at every candidate in one more pass in marker order. The low group
 // grows by the rows between candidates; the per-event-time counts are rebuilt from two
 // arrays per candidate (O(event times)), and each fit starts at the previous estimate.
-void fitCoxAtEveryCandidate(const MarkerSurvival& data, const EventTimeTable& table,
+void fitCoxAtEveryCandidate(const EventTimeTable& table, const OrderedRows& rows,
                             const std::vector<std::size_t>& sizes, CutoffScan& scan)
 {
     const std::size_t eventTimes = table.eventTimeCount();
     std::vector<double> lowLeaving(eventTimes + 1, 0.0);   // low rows by the coordinate they leave at
-    std::vector<double> lowEvents(eventTimes, 0.0);        // low-group events per event time
+    std::vector<double> lowEvents(eventTimes + 1, 0.0);    // low events by the coordinate of their time + 1
     std::vector<TwoGroupEventTime> counts(eventTimes);
     double warmStart = 0.0;
     std::size_t position = 0;
     for (std::size_t candidate = 0; candidate < sizes.size(); ++candidate) {
         for (; position < sizes[candidate]; ++position) {
-            const std::uint32_t row = data.markerOrder[position];
-            const std::uint32_t c = table.coordinate[row];
+            const std::uint32_t c = rows.coordinate[position];
             lowLeaving[c] += 1.0;
-            if (data.event[row] != 0)
-                lowEvents[c - 1] += 1.0;
+            lowEvents[c] += rows.event[position];
         }
         double lowAtRisk = 0.0;
         for (std::size_t e = eventTimes; e-- > 0;) {
             lowAtRisk += lowLeaving[e + 1];
-            counts[e] = {lowAtRisk, table.atRisk[e] - lowAtRisk, lowEvents[e], table.events[e] - lowEvents[e]};
+            counts[e] = {lowAtRisk, table.atRisk[e] - lowAtRisk, lowEvents[e + 1], table.events[e] - lowEvents[e + 1]};
         }
         const TwoGroupCoxFit fit = fitTwoGroupCoxEfron(counts, warmStart);
         scan.hazardRatioStatus[candidate] = statusOf(fit.status);
@@ -204,7 +202,8 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
     scan.hazardRatioMethod.assign(candidateCount,
                                   coxEverywhere ? HazardRatioMethod::CoxEfron : HazardRatioMethod::PetoOneStep);
 
-    const PrefixLogRankSums sums = prefixLogRankSums(table, data.event, data.markerOrder, sizes);
+    const OrderedRows rows = gatherRows(table, data.event, data.markerOrder, sizes.back());
+    const PrefixLogRankSums sums = prefixLogRankSums(table, rows, sizes);
     for (std::size_t candidate = 0; candidate < candidateCount; ++candidate) {
         const double expectedLow = sums.expected[candidate];
         const double expectedHigh = static_cast<double>(table.totalEvents) - expectedLow;
@@ -225,7 +224,9 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
         } else {
             const double chiSquare = observedMinusExpected * observedMinusExpected / variance;
             scan.logRankChiSquare[candidate] = chiSquare;
-            scan.logRankP[candidate] = chiSquareUpperTail(chiSquare, 1.0);
+            // P(chi-square_1 > x) = erfc(sqrt(x / 2)): the same number as the incomplete
+            // gamma function, at a tenth of its cost, which matters at 10^5 candidates.
+            scan.logRankP[candidate] = std::erfc(std::sqrt(chiSquare / 2.0));
             scan.logRankDefined[candidate] = 1;
         }
 
@@ -246,7 +247,7 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
         }
     }
     if (coxEverywhere)
-        fitCoxAtEveryCandidate(data, table, sizes, scan);
+        fitCoxAtEveryCandidate(table, rows, sizes, scan);
 
     scan.byStandardizedStatistic = selectOptimalCutoff(scan.standardizedStatistic, scan.candidates.cutoffs,
                                                        false, options.tieRelativeTolerance);
@@ -265,7 +266,10 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
                 const std::size_t index = optimum->ties[t];
                 if (scan.hazardRatioMethod[index] == HazardRatioMethod::CoxEfron)
                     continue;
-                const HazardRatio ratio = coxHazardRatioAt(data, scan.candidates.cutoffs[index], options.confidenceLevel);
+                // Peto's estimate is one Newton step from 0, a good start for the next steps.
+                const double start = scan.hazardRatioStatus[index] == HazardRatioStatus::Ok ? scan.logHazardRatio[index] : 0.0;
+                const HazardRatio ratio = hazardRatioFromFit(
+                    fitTwoGroupCoxEfron(prefixSplitEventTimes(table, rows, sizes[index]), start), options.confidenceLevel);
                 scan.hazardRatioMethod[index] = HazardRatioMethod::CoxEfron;
                 scan.hazardRatioStatus[index] = ratio.status;
                 scan.logHazardRatio[index] = ratio.logHazardRatio;

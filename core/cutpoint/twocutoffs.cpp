@@ -53,7 +53,8 @@ TwoCutoffScan scanTwoCutoffs(const MarkerSurvival& data, const TwoCutoffOptions&
     }
 
     const std::vector<std::size_t>& sizes = scan.gridLowerGroupSizes;
-    const PrefixLogRankSums sums = prefixLogRankSums(table, data.event, data.markerOrder, sizes);
+    const OrderedRows rows = gatherRows(table, data.event, data.markerOrder, sizes.back());
+    const PrefixLogRankSums sums = prefixLogRankSums(table, rows, sizes);
     const std::size_t n = data.size();
     const std::size_t eventTimes = table.eventTimeCount();
     const auto totalEvents = static_cast<double>(table.totalEvents);
@@ -67,12 +68,13 @@ TwoCutoffScan scanTwoCutoffs(const MarkerSurvival& data, const TwoCutoffOptions&
             // of any row with coordinate c against L: sum over i in L of W[min(c_i, c)].
             std::fill(rowsAt.begin(), rowsAt.end(), 0.0);
             for (std::size_t position = 0; position < sizes[a]; ++position)
-                rowsAt[table.coordinate[data.markerOrder[position]]] += 1.0;
+                rowsAt[rows.coordinate[position]] += 1.0;
             double weightBelow = 0.0, rowsBelow = 0.0;
             const auto lowSize = static_cast<double>(sizes[a]);
             for (std::size_t c = 0; c <= eventTimes; ++c) {
-                pairWeightWith[c] = weightBelow + table.cumulativeWeight[c] * (lowSize - rowsBelow);
-                weightBelow += rowsAt[c] * table.cumulativeWeight[c];
+                const double weight = table.cumulative[c].weight;
+                pairWeightWith[c] = weightBelow + weight * (lowSize - rowsBelow);
+                weightBelow += rowsAt[c] * weight;
                 rowsBelow += rowsAt[c];
             }
 
@@ -82,7 +84,7 @@ TwoCutoffScan scanTwoCutoffs(const MarkerSurvival& data, const TwoCutoffOptions&
             std::size_t position = sizes[a];
             for (std::size_t b = a + 1; b < gridSize; ++b) {
                 for (; position < sizes[b]; ++position)
-                    cross += pairWeightWith[table.coordinate[data.markerOrder[position]]];
+                    cross += pairWeightWith[rows.coordinate[position]];
 
                 TwoCutoffCell& cell = scan.cells[scan.cellIndex(a, b)];
                 cell.lowIndex = a;
