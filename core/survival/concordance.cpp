@@ -388,9 +388,10 @@ Concordance computeConcordanceFromRanks(const SortedSurvival& data, std::span<co
     // time and rank once, in a table of at most two entries per row, and work on that.
     if (rankCount <= kMaxTableRanks) {
         const auto ranks = static_cast<std::size_t>(rankCount);
-        if (countEventTimes(data) * ranks <= 2 * data.size()) {
+        const std::size_t eventTimes = countEventTimes(data);
+        if (eventTimes * ranks <= 2 * data.size()) {
             const std::vector<std::uint16_t> classOf(rank.begin(), rank.end());
-            const EventTimeTable table = tabulateEventTimes(data, classOf, ranks);
+            const EventTimeTable table = tabulateEventTimes(data, classOf, ranks, eventTimes);
             std::vector<std::int32_t> identity(ranks);
             std::iota(identity.begin(), identity.end(), 0);
             return computeConcordanceFromTable(table, identity, rankCount);

@@ -319,8 +319,11 @@ CoxFit coxFit(const SortedSurvival& data, const Eigen::MatrixXd& x, const std::v
     // per event time and pattern, in a table of at most two entries per row. Each Newton
     // step and the concordance then cost O(event times x patterns) instead of O(rows).
     std::optional<EventTimeTable> table;
-    if (design.usesPatterns() && countEventTimes(data) * design.patternCount() <= 2 * data.size())
-        table = tabulateEventTimes(data, design.patternOf, design.patternCount());
+    if (design.usesPatterns()) {
+        const std::size_t eventTimes = countEventTimes(data);
+        if (eventTimes * design.patternCount() <= 2 * data.size())
+            table = tabulateEventTimes(data, design.patternOf, design.patternCount(), eventTimes);
+    }
     detail::CoxPartialLikelihood likelihood(data, design, table ? &*table : nullptr, options.ties);
 
     // The null model: log-likelihood, and the score test u' I^-1 u at beta = 0.

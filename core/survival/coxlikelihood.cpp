@@ -22,26 +22,24 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Design
 
-/// Returns true when every value of the column is -1, 0 or 1. The tests are bitwise, not
-/// short-circuit, because a 0/1 column in random order would mispredict a branch on
-/// every other row.
-bool valuesAreUnitOrZero(const Eigen::MatrixXd& x, Eigen::Index column)
+/// What coxph's centring rule needs to know about a column.
+struct ColumnKind {
+    bool constant = true;      ///< every value equals the first
+    bool unitOrZero = true;    ///< every value is -1, 0 or 1
+};
+
+/// Classifies a column in one pass. The tests are bitwise, not short-circuit, because a
+/// 0/1 column in random order would mispredict a branch on every other row.
+ColumnKind classifyColumn(const Eigen::MatrixXd& x, Eigen::Index column)
 {
-    bool unit = true;
+    ColumnKind kind;
+    const double first = x(0, column);
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
         const double value = x(i, column);
-        unit &= (value == 0.0) | (value == 1.0) | (value == -1.0);
+        kind.constant &= value == first;
+        kind.unitOrZero &= (value == 0.0) | (value == 1.0) | (value == -1.0);
     }
-    return unit;
-}
-
-bool isConstant(const Eigen::MatrixXd& x, Eigen::Index column)
-{
-    bool constant = true;
-    const double first = x(0, column);
-    for (Eigen::Index i = 1; i < x.rows(); ++i)
-        constant &= x(i, column) == first;
-    return constant;
+    return kind;
 }
 
 /// Finds the distinct rows of x. Returns false as soon as there are more than
@@ -185,17 +183,19 @@ CUTOFFLAB_ALWAYS_INLINE void addEventTime(bool efron, int deaths, Sums<kFixedP>&
         const double s0 = atRisk.zero;
         for (int k = 0; k < deaths; ++k)
             logDenominators.add(s0);
-        // The covariance term is (s2 s0 - s1 s1') / s0^2 rather than (s2 - mean s1') / s0:
-        // the same value, but its division does not wait for the mean's.
-        const double squared = s0 * s0;
+        // One division per event time: the covariance term is (s2 s0 - s1 s1') / s0^2
+        // rather than coxfit6's (s2 - mean s1') / s0. It is the same value, and still
+        // exactly 0 for a covariate that is constant in the risk set.
+        const double inverse = 1.0 / s0;
+        const double inverseSquared = inverse * inverse;
         for (std::size_t j = 0; j < p; ++j) {
             s1[j] += events.first[j];
-            u[j] -= d * (s1[j] / s0);
+            u[j] -= d * (s1[j] * inverse);
         }
         for (std::size_t j = 0; j < p; ++j) {
             for (std::size_t k = 0; k <= j; ++k) {
                 s2[j * p + k] += events.second[j * p + k];
-                imat[j * p + k] += d * (s2[j * p + k] * s0 - s1[j] * s1[k]) / squared;
+                imat[j * p + k] += d * (s2[j * p + k] * s0 - s1[j] * s1[k]) * inverseSquared;
             }
         }
     } else {
@@ -243,11 +243,12 @@ CoxDesign buildCoxDesign(const Eigen::MatrixXd& x)
 
     for (Eigen::Index j = 0; j < design.p; ++j) {
         const auto column = static_cast<std::size_t>(j);
-        if (isConstant(x, j)) {
+        const ColumnKind kind = classifyColumn(x, j);
+        if (kind.constant) {
             design.mean[column] = x(0, j);
             continue;
         }
-        if (valuesAreUnitOrZero(x, j))
+        if (kind.unitOrZero)
             continue;
         // Centre on the mean, as coxfit6 does: exp(x beta) of a covariate far from 0 (an
         // age of 70 with a log hazard ratio of 10) would overflow, and the risk-set sums

@@ -21,11 +21,10 @@ std::size_t countEventTimes(const SortedSurvival& data)
 }
 
 EventTimeTable tabulateEventTimes(const SortedSurvival& data, std::span<const std::uint16_t> classOf,
-                                  std::size_t classCount)
+                                  std::size_t classCount, std::size_t eventTimes)
 {
     EventTimeTable table;
     table.classCount = classCount;
-    const std::size_t eventTimes = countEventTimes(data);
     table.time.resize(eventTimes);
     table.atRisk.resize(eventTimes * classCount);
     table.events.resize(eventTimes * classCount, 0);

@@ -31,9 +31,10 @@ struct EventTimeTable {
 std::size_t countEventTimes(const SortedSurvival& data);
 
 /// Counts the rows of `data` per event time and class. classOf gives each row's class
-/// (0 .. classCount-1) in sorted order. Preconditions: classOf has data.size() entries,
-/// and data has fewer than 2^32 rows.
+/// (0 .. classCount-1) in sorted order. eventTimes is countEventTimes(data), which the
+/// caller has usually computed to decide whether the table is worth building.
+/// Preconditions: classOf has data.size() entries, and data has fewer than 2^32 rows.
 EventTimeTable tabulateEventTimes(const SortedSurvival& data, std::span<const std::uint16_t> classOf,
-                                  std::size_t classCount);
+                                  std::size_t classCount, std::size_t eventTimes);
 
 } // namespace cutofflab
