@@ -22,7 +22,7 @@ namespace {
 // ---------------------------------------------------------------------------------
 // Design
 
-/// What coxph's centring rule needs to know about a column.
+/// Properties of a column that coxph's centring rule depends on.
 struct ColumnKind {
     bool constant = true;      ///< every value equals the first
     bool unitOrZero = true;    ///< every value is -1, 0 or 1
