@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numbers>
 #include <sstream>
@@ -311,24 +312,34 @@ CorrectedPValue hothornLausenPValue(double statistic, std::span<const double> in
     // + k/t P_{t-1}[k - 1][s - z_t]: the subset-count recursion of the shift algorithm
     // divided by choose(t, k), so every entry stays in [0, 1] where maxstat's counts times
     // k! (n - k)! overflow above 170 rows.
+    //
+    // The rows are added in descending score order. Then k of the first t rows sum to at
+    // least the sum of the last k added and at most the sum of the first k, and only that
+    // band of each table row is updated; the result does not depend on the order.
+    std::vector<std::size_t> descending = shifted;
+    std::sort(descending.begin(), descending.end(), std::greater<>());
+    std::vector<std::size_t> prefix(n + 1, 0);
+    for (std::size_t t = 0; t < n; ++t)
+        prefix[t + 1] = prefix[t] + descending[t];
+
     std::vector<double> probability((half + 1) * width, 0.0);
     probability[0] = 1.0;
-    std::size_t reach = 0;
     for (std::size_t t = 1; t <= n; ++t) {
         if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
             return missingPValue(PValueMethod::HothornLausen, PValueStatus::Cancelled);
-        const std::size_t z = shifted[t - 1];
-        reach += z;
+        const std::size_t z = descending[t - 1];
         const double td = static_cast<double>(t);
         for (std::size_t k = std::min(t, half); k >= 1; --k) {
             const double keep = static_cast<double>(t - k) / td;
             const double add = static_cast<double>(k) / td;
             double* row = &probability[k * width];
             const double* shorter = &probability[(k - 1) * width];
-            const std::size_t untouched = std::min(z, reach + 1);
-            for (std::size_t s = 0; s < untouched; ++s)
+            const std::size_t lowest = prefix[t] - prefix[t - k];
+            const std::size_t highest = prefix[k];
+            std::size_t s = lowest;
+            for (; s <= highest && s < z; ++s)
                 row[s] *= keep;
-            for (std::size_t s = z; s <= reach; ++s)
+            for (; s <= highest; ++s)
                 row[s] = keep * row[s] + add * shorter[s - z];
         }
     }

@@ -63,7 +63,7 @@ PermutationResult conditionalMonteCarlo(const MarkerSurvival& data, const Permut
 
     result.nullMaxima.assign(options.permutations, 0.0);
     const auto runBlock = [&](std::size_t begin, std::size_t end, std::size_t block) {
-        std::mt19937_64 generator = blockGenerator(control.seed, RandomPurpose::Permutation, block);
+        UniformIndices random(blockGenerator(control.seed, RandomPurpose::Permutation, block));
         std::vector<double> shuffled = scores;
         for (std::size_t replicate = begin; replicate < end; ++replicate) {
             double running = 0.0;
@@ -71,7 +71,7 @@ PermutationResult conditionalMonteCarlo(const MarkerSurvival& data, const Permut
             std::size_t next = 0;
             for (std::size_t position = 0; position < lastPosition; ++position) {
                 const auto remaining = static_cast<std::uint32_t>(rowCount - position);
-                const std::size_t pick = position + uniformBelow(generator, remaining);
+                const std::size_t pick = position + random.below(remaining);
                 std::swap(shuffled[position], shuffled[pick]);
                 running += shuffled[position];
                 if (position + 1 == sizes[next]) {

@@ -47,6 +47,44 @@ std::mt19937_64 blockGenerator(std::uint64_t seed, RandomPurpose purpose, std::u
 /// exactly uniform and the same on every platform.
 std::uint32_t uniformBelow(std::mt19937_64& generator, std::uint32_t bound);
 
+/// Uniform integers as uniformBelow() draws them, but from both 32-bit halves of each
+/// generator output (upper half first), which halves the generator's share of a shuffle.
+/// The sequence is fixed by the seed, like uniformBelow()'s, but differs from it.
+class UniformIndices {
+public:
+    explicit UniformIndices(std::mt19937_64 generator) : generator_(generator) {}
+
+    std::uint32_t below(std::uint32_t bound)
+    {
+        std::uint64_t product = std::uint64_t{next()} * bound;
+        auto low = static_cast<std::uint32_t>(product);
+        if (low < bound) {
+            const std::uint32_t threshold = (0u - bound) % bound;
+            while (low < threshold) {
+                product = std::uint64_t{next()} * bound;
+                low = static_cast<std::uint32_t>(product);
+            }
+        }
+        return static_cast<std::uint32_t>(product >> 32);
+    }
+
+private:
+    std::uint32_t next()
+    {
+        if (hasLowerHalf_) {
+            hasLowerHalf_ = false;
+            return static_cast<std::uint32_t>(buffer_);
+        }
+        buffer_ = generator_();
+        hasLowerHalf_ = true;
+        return static_cast<std::uint32_t>(buffer_ >> 32);
+    }
+
+    std::mt19937_64 generator_;
+    std::uint64_t buffer_ = 0;
+    bool hasLowerHalf_ = false;
+};
+
 /// Runs work(begin, end, block) over replicates [0, count) in blocks of blockSize on
 /// control.threads worker threads. Blocks are handed out in order; a block's work must
 /// write only its own replicates' results. With one thread the work runs on the caller's
