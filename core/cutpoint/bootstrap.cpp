@@ -140,8 +140,8 @@ BootstrapResult bootstrapCutoff(const MarkerSurvival& data, const BootstrapOptio
         } else {
             result.optimismStatus = OptimismStatus::Ok;
             result.optimism = static_cast<double>(optimismSum / static_cast<long double>(result.optimismReplicates));
-            // A strength below 0 has no meaning: an optimism larger than the apparent
-            // |log HR| says the split carries no information, HR 1.
+            // A strength below 0 has no meaning. An optimism larger than the apparent
+            // |log HR| means the split carries no information, which is HR 1.
             const double strength = std::max(0.0, std::fabs(result.apparent.logHazardRatio) - result.optimism);
             result.correctedLogHazardRatio = std::copysign(strength, result.apparent.logHazardRatio);
             result.correctedHazardRatio = std::exp(result.correctedLogHazardRatio);

@@ -1,9 +1,9 @@
 #pragma once
 
 // How sure the optimal cut-off is: its bootstrap distribution with a percentile interval,
-// and the bootstrap optimism of the hazard ratio at the selected cut-off (Harrell,
-// Lee & Mark, Stat Med 15 (1996) 361-387: apparent performance in each bootstrap sample
-// minus its performance on the original data, averaged over the samples).
+// and the bootstrap optimism of the hazard ratio at the selected cut-off. The optimism is
+// Harrell's (Harrell, Lee & Mark, Stat Med 15 (1996) 361-387): the apparent performance
+// in each bootstrap sample minus its performance on the original data, averaged.
 
 #include "cutpoint/markersurvival.h"
 #include "cutpoint/maxstat.h"
@@ -36,9 +36,9 @@ struct BootstrapResult {
     RunStatus run = RunStatus::Completed;
     double cutoff = 0.0;                          ///< the optimal cut-off of the data (maximal maxstat statistic)
 
-    /// The optimal cut-off of each bootstrap sample in replicate order; a sample without
-    /// a candidate cut-off (too few distinct values, no events) has no entry in it but
-    /// counts in failedReplicates.
+    /// The optimal cut-off of each bootstrap sample in replicate order. A sample without a
+    /// candidate cut-off (too few distinct values, no events) has no entry here and counts
+    /// in failedReplicates instead.
     std::vector<double> replicateCutoffs;
     std::size_t failedReplicates = 0;
     bool intervalAvailable = false;               ///< false when no sample had a cut-off

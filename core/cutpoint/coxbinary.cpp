@@ -14,9 +14,9 @@ struct Evaluation {
 };
 
 // Score and information of Efron's partial likelihood of a 0/1 covariate: at a time with
-// d = eventsLow + eventsHigh events, the k-th of the d tied events (k = 0 .. d-1) sees the
-// risk set minus k/d of the events' total risk, and the expected high share of it is
-// p_k. The risk weights are divided by exp(max(beta, 0)) so that no exponential
+// d = eventsLow + eventsHigh events, the risk set of the k-th of the d tied events
+// (k = 0 .. d-1) is reduced by k/d of the events' total risk, and p_k is the expected high
+// share of it. The risk weights are divided by exp(max(beta, 0)) so that no exponential
 // overflows; p_k does not change.
 Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta)
 {

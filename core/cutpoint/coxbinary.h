@@ -13,7 +13,7 @@ struct TwoGroupEventTime {
     double eventsHigh = 0.0;
 };
 
-/// Why a two-group Cox fit has no finite hazard ratio.
+/// Outcome of a two-group Cox fit: Ok, or the reason it has no finite hazard ratio.
 enum class TwoGroupCoxStatus {
     Ok,
     NoEvents,           ///< no event at all

@@ -6,9 +6,9 @@ namespace cutofflab {
 
 namespace {
 
-// A Fenwick tree over the event-time coordinates of the rows added so far, holding for
-// each coordinate the number of rows and the sum of their cumulative weights W; a
-// prefix query returns both sums over the coordinates below c in O(log size).
+// A Fenwick tree over the event-time coordinates of the rows added so far. It stores, per
+// coordinate, the number of rows and the sum of their cumulative weights W, and a prefix
+// query returns both sums over the coordinates below c in O(log size).
 class CoordinateTree {
 public:
     explicit CoordinateTree(std::size_t size) : nodes_(size + 1) {}
@@ -26,8 +26,8 @@ public:
         double count = 0.0;
     };
 
-    /// Hints the processor to load the nodes that below(c) and add(c) read first; with
-    /// many event times the tree outgrows the cache, and the pass then waits on memory.
+    /// Hints the processor to load the nodes that below(c) and add(c) read first. With
+    /// many event times the tree outgrows the cache, so the pass would wait on memory.
     void prefetch(std::size_t coordinate) const
     {
 #if defined(__GNUC__)

@@ -13,9 +13,9 @@ namespace cutofflab {
 /// order: the input of every cut-off routine. Building it costs one sort by marker;
 /// every scan, permutation and bootstrap replicate afterwards reads it in linear passes.
 ///
-/// Invariants: time is ascending and tied times are equal (they come from a
-/// SortedSurvival, which collapsed near ties); markerOrder lists every row once, by
-/// ascending marker, rows with equal markers in time order; at most 2^32 - 1 rows.
+/// Invariants: time is ascending and tied times are equal, because they come from a
+/// SortedSurvival, which collapsed near ties. markerOrder lists every row once by
+/// ascending marker, rows with equal markers in time order. There are at most 2^32 - 1 rows.
 struct MarkerSurvival {
     std::vector<double> time;                 ///< follow-up time, ascending
     std::vector<std::uint8_t> event;          ///< 1 = event observed at time, 0 = censored

@@ -314,8 +314,8 @@ CorrectedPValue hothornLausenPValue(double statistic, std::span<const double> in
     // k! (n - k)! overflow above 170 rows.
     //
     // The rows are added in descending score order. Then k of the first t rows sum to at
-    // least the sum of the last k added and at most the sum of the first k, and only that
-    // band of each table row is updated; the result does not depend on the order.
+    // least the sum of the last k added and at most the sum of the first k, so only that
+    // band of each table row is updated. The result does not depend on the order.
     std::vector<std::size_t> descending = shifted;
     std::sort(descending.begin(), descending.end(), std::greater<>());
     std::vector<std::size_t> prefix(n + 1, 0);

@@ -139,10 +139,11 @@ inline constexpr std::size_t kHothornLausenCellLimit = std::size_t{1} << 24;
 /// HL p-value of a maximal statistic computed with integer scores (maxstat pmaxstat). It
 /// combines the exact permutation distribution of the score sum of every lower group
 /// size with maxstat's improved Bonferroni step over neighbouring group sizes.
-/// exactRankTests computes that distribution with Streitberg & Roehmel's shift algorithm. maxstat counts permutations and divides by n!,
-/// which overflows above 170 rows (R returns NaN); here each table row holds
-/// probabilities (counts divided by choose(n, m)), which stay in [0, 1] for any n, so the
-/// value is computed wherever the table fits in cellLimit; else NotComputed.
+/// exactRankTests computes that distribution with Streitberg & Roehmel's shift algorithm.
+/// maxstat counts permutations and divides by n!, which overflows above 170 rows (R
+/// returns NaN). Here each table row contains probabilities (counts divided by
+/// choose(n, m)), which stay in [0, 1] for any n, so the value is computed wherever the
+/// table fits in cellLimit. Otherwise the status is NotComputed.
 /// integerScores are in any order; lowerGroupSizes are the candidates (ascending).
 /// A set cancel flag, polled once per row of input, gives status Cancelled.
 CorrectedPValue hothornLausenPValue(double statistic, std::span<const double> integerScores,

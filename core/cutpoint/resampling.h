@@ -10,19 +10,20 @@ namespace cutofflab {
 
 /// Seed, threads, cancellation and progress of a resampling run (permutations, bootstrap,
 /// cross-validation). The same seed gives the same result with any number of threads and
-/// with any standard library, because every random number comes from std::mt19937_64
-/// (its output sequence is fixed by the C++ standard) through uniformBelow() below, never
-/// through std::uniform_int_distribution (whose mapping differs between libraries).
+/// with any standard library. Every random number comes from std::mt19937_64, whose
+/// output sequence the C++ standard fixes, through uniformBelow() or UniformIndices below,
+/// never through std::uniform_int_distribution, whose mapping differs between libraries.
 struct ResamplingControl {
     std::uint64_t seed = 1;
     unsigned threads = 2;                        ///< worker threads; 0 counts as 1
     const std::atomic<bool>* cancel = nullptr;   ///< polled between blocks of replicates; true stops the run
-    /// Called on the caller's thread with the number of replicates done and the total,
-    /// as blocks finish and once more at the end of a completed run.
+    /// Called on the caller's thread with the number of replicates done and the total, as
+    /// blocks finish (several at once when the caller's thread wakes late) and once more
+    /// at the end of a completed run.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
-/// How a resampling run ended.
+/// Outcome of a resampling run.
 enum class RunStatus {
     Completed,
     Cancelled   ///< the cancel flag was set; the result holds no replicate values

@@ -42,8 +42,8 @@ void validate(const ScanOptions& options)
 }
 
 // Fits the Cox model at every candidate in one more pass in marker order. The low group
-// grows by the rows between candidates; the per-event-time counts are rebuilt from two
-// arrays per candidate (O(event times)), and each fit starts at the previous estimate.
+// grows by the rows between candidates. The per-event-time counts are rebuilt from two
+// arrays per candidate in O(event times), and each fit starts at the previous estimate.
 void fitCoxAtEveryCandidate(const EventTimeTable& table, const OrderedRows& rows,
                             const std::vector<std::size_t>& sizes, CutoffScan& scan)
 {

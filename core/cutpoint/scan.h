@@ -17,7 +17,7 @@
 
 namespace cutofflab {
 
-/// How the hazard ratios of the landscape are computed.
+/// Method choice for the hazard ratios of the landscape.
 enum class HazardRatioMode {
     Automatic,     ///< Cox (Efron) at every cut-off when the work fits exactCoxWorkLimit,
                    ///< else Peto's one-step estimate, and Cox at the optimal cut-offs
@@ -55,7 +55,7 @@ struct HazardRatio {
     double upper = 1.0;
 };
 
-/// Everything the landscape holds about one cut-off, assembled by CutoffScan::point().
+/// Every value the landscape stores about one cut-off, assembled by CutoffScan::point().
 struct CutoffPoint {
     double cutoff = 0.0;                  ///< low: marker <= cutoff; high: marker > cutoff
     std::size_t nLow = 0, nHigh = 0;

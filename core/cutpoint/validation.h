@@ -1,9 +1,9 @@
 #pragma once
 
-// Validation of a data-derived cut-off on rows that did not choose it: split-sample
-// (find the cut-off on a random training part, test it on the rest, as X-tile does) and
-// k-fold cross-validated assignment (each row is classified by the cut-off found
-// without its fold; one log-rank test over all rows then compares the two groups).
+// Validation of a data-derived cut-off on rows that did not choose it. Split-sample
+// validation finds the cut-off on a random training part and tests it on the rest, as
+// X-tile does. k-fold cross-validated assignment classifies each row by the cut-off found
+// without its fold, and one log-rank test over all rows then compares the two groups.
 
 #include "cutpoint/eventtimes.h"
 #include "cutpoint/markersurvival.h"
@@ -44,10 +44,10 @@ struct SplitSampleResult {
     HazardRatio validationHazardRatio;      ///< Cox (Efron) on the validation rows
 };
 
-/// Splits the rows at random (seed-determined; the training part has
-/// round(trainingFraction n) rows), finds the cut-off on the training part and tests it on
-/// the other rows. Throws InputError for a training fraction outside (0, 1) or invalid
-/// proportions.
+/// Splits the rows at random, determined by the seed, into a training part of
+/// round(trainingFraction n) rows and the rest. Finds the cut-off on the training part and
+/// tests it on the other rows. Throws InputError for a training fraction outside (0, 1)
+/// or invalid proportions.
 SplitSampleResult validateSplitSample(const MarkerSurvival& data, const SplitSampleOptions& options,
                                       std::uint64_t seed);
 

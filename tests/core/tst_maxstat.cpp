@@ -531,21 +531,33 @@ private slots:
         QVERIFY(!result.pValue.value.has_value());
     }
 
+    void conditionalMonteCarloProgress_data()
+    {
+        QTest::addColumn<unsigned>("threads");
+        QTest::addColumn<std::size_t>("minimumCalls");
+        // One thread reports after each of the 16 blocks of 64 permutations and at the end;
+        // with two, the caller's thread reports what it sees, at least the end.
+        QTest::newRow("one thread") << 1u << std::size_t{17};
+        QTest::newRow("two threads") << 2u << std::size_t{1};
+    }
     void conditionalMonteCarloProgress()
     {
+        QFETCH(unsigned, threads);
+        QFETCH(std::size_t, minimumCalls);
         const test::ReferenceCase reference = test::loadReferenceCase(QStringLiteral("DLBCL_IPI_ge3"));
         PermutationOptions options;
         options.permutations = 1000;
         std::size_t lastDone = 0, calls = 0;
         bool increasing = true;
         ResamplingControl control;
+        control.threads = threads;
         control.progress = [&](std::size_t done, std::size_t total) {
             increasing = increasing && done >= lastDone && total == 1000;
             lastDone = done;
             ++calls;
         };
         conditionalMonteCarlo(caseData(reference), options, control);
-        QVERIFY(calls >= 2);
+        QVERIFY(calls >= minimumCalls);
         QVERIFY(increasing);
         QCOMPARE(lastDone, std::size_t{1000});
     }

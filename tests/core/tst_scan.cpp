@@ -1,10 +1,12 @@
-// The cut-off landscape, bootstrap, validation and two-cut-off scan: the one-pass
-// log-rank and Cox values against R's survdiff and coxph (survival 3.5-3) through the
-// logrank and cox_univariate blocks of the reference cases, against direct per-cut-off
-// computation, and the resampling routines for reproducibility and their statuses.
+// The cut-off landscape, bootstrap, validation and two-cut-off scan. The one-pass
+// log-rank and Cox values are checked against R's survdiff and coxph (survival 3.5-3)
+// through the logrank and cox_univariate blocks of the reference cases, and against
+// direct per-cut-off computation. The resampling routines are checked for
+// reproducibility and their statuses.
 // Values computed with Rscript (R 4.2.2) are marked where they are used.
 
 #include "common/error.h"
+#include "io/table.h"
 #include "cutpoint/bootstrap.h"
 #include "cutpoint/eventtimes.h"
 #include "cutpoint/markersurvival.h"
@@ -212,6 +214,39 @@ private slots:
                                  reference.tolerance(path("hr_lower")));
         CUTOFFLAB_COMPARE_NUMBER(path("hr_upper"), std::optional(point.hazardRatio.upper), term[QStringLiteral("hr_upper")],
                                  reference.tolerance(path("hr_upper")));
+    }
+
+    void heavilyTiedTimes()
+    {
+        // tests/data/cases/11-tied-event-times-efron-breslow: 24 patients, whole months.
+        // R 4.2.2: coxph(Surv(pfs_months, pfs_event) ~ high) (Efron) gives coef
+        // 1.15892828824971827, se 0.53819825428406931, HR interval 1.10968822035980330 to
+        // 9.15021597824670607; survdiff gives chi-square 5.137213387770399819,
+        // p 0.023418208544663966. Breslow's estimate (HR 2.877) would differ by far more.
+        const io::Table table =
+            io::readTable(test::testDataPath(QStringLiteral("cases/11-tied-event-times-efron-breslow/input.csv")).toStdString());
+        const std::size_t timeColumn = table.requireColumn("pfs_months");
+        const std::size_t eventColumn = table.requireColumn("pfs_event");
+        const std::size_t groupColumn = table.requireColumn("marker_group");
+        std::vector<double> time, marker;
+        std::vector<std::uint8_t> event;
+        for (std::size_t row = 0; row < table.rowCount(); ++row) {
+            time.push_back(io::parseNumericCell(table.cell(row, timeColumn)).value);
+            event.push_back(io::parseNumericCell(table.cell(row, eventColumn)).value == 1.0 ? 1 : 0);
+            marker.push_back(table.cell(row, groupColumn) == "high" ? 1.0 : 0.0);
+        }
+        const MarkerSurvival data = markerSurvival(time, event, marker);
+        const CutoffScan scan = scanCutoffs(data, everySplit());
+        QCOMPARE(scan.size(), std::size_t{1});
+        const CutoffPoint point = scan.point(0);
+        QCOMPARE(point.cutoff, 0.0);
+        QVERIFY(near(point.logRankChiSquare, 5.137213387770399819, 1e-9));
+        QVERIFY(near(point.logRankP, 0.023418208544663966, 1e-9));
+        QCOMPARE(point.hazardRatio.method, HazardRatioMethod::CoxEfron);
+        QVERIFY(near(point.hazardRatio.logHazardRatio, 1.15892828824971827, 1e-7));
+        QVERIFY(near(point.hazardRatio.standardError, 0.53819825428406931, 1e-7));
+        QVERIFY(near(point.hazardRatio.lower, 1.10968822035980330, 1e-7));
+        QVERIFY(near(point.hazardRatio.upper, 9.15021597824670607, 1e-7));
     }
 
     void rSpotValues_data()
@@ -676,8 +711,14 @@ private slots:
         QCOMPARE(scan.cells.size(), std::size_t{66});
         for (const TwoCutoffCell& cell : scan.cells) {
             std::vector<int> group(data.size());
-            for (std::size_t i = 0; i < data.size(); ++i)
-                group[i] = data.marker[i] <= scan.grid[cell.lowIndex] ? 0 : data.marker[i] <= scan.grid[cell.highIndex] ? 1 : 2;
+            for (std::size_t i = 0; i < data.size(); ++i) {
+                if (data.marker[i] <= scan.grid[cell.lowIndex])
+                    group[i] = 0;
+                else if (data.marker[i] <= scan.grid[cell.highIndex])
+                    group[i] = 1;
+                else
+                    group[i] = 2;
+            }
             QVERIFY(cell.lowIndex < cell.highIndex);
             QCOMPARE(cell.nLow + cell.nMiddle + cell.nHigh, data.size());
             QCOMPARE(static_cast<std::size_t>(std::count(group.begin(), group.end(), 1)), cell.nMiddle);
