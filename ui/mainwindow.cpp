@@ -244,8 +244,8 @@ void MainWindow::openExample()
         loaded.responseColumn = exampleResponseColumn();
         loaded.cohort = buildCohort(loaded.source.table, loaded.roles);
         setLoadedCohort(std::move(loaded));
-        // The published cut-off of the IL-6 substudy, so the first view matches the paper's split.
-        // The same for IL-8 (57.9 pg/mL) as the second marker of the score.
+        // IL-6 >= 8.58 pg/mL and IL-8 >= 57.9 pg/mL are the splits the simulated cohort was
+        // generated around and its reference cases use, so the first view shows them.
         control_->second()->setCutoff(57.9);
         GroupingSpec grouping = control_->grouping();
         grouping.cutoff = 8.58;

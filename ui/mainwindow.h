@@ -41,8 +41,8 @@ public:
     explicit MainWindow(bool openExample = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Reads a CSV or TSV file and shows the column dialog for it; a file that cannot be
-    /// read gives a message box with the reason. Returns false when reading failed.
+    /// Reads a CSV or TSV file and shows the column dialog for it. A file that cannot be
+    /// read gives a message box with the reason, and the function returns false.
     bool openFile(const QString& path);
     void openExample();
     /// Shows a cohort whose roles are settled (from the column dialog or the example).

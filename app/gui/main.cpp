@@ -1,4 +1,5 @@
 #include "controller/analysiscontroller.h"
+#include "dialogs/columndialog.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -108,7 +109,21 @@ int main(int argc, char* argv[])
         window.setScoreGrouping(true);
     window.show();
 
-    if (parser.isSet(screenshotOption)) {
+    const QString file = parser.positionalArguments().isEmpty()
+                             ? QString()
+                             : QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath();
+    if (parser.isSet(screenshotOption) && !file.isEmpty()) {
+        // A picture of the column dialog the file opens with.
+        const QString target = parser.value(screenshotOption);
+        if (!window.openFile(file))
+            return 1;
+        QTimer::singleShot(500, &window, [&window, target] {
+            QWidget* dialog = window.columnDialog();
+            const bool saved = dialog && dialog->grab().save(target);
+            std::fprintf(stderr, "%s %s\n", saved ? "Saved" : "Could not save", qPrintable(target));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    } else if (parser.isSet(screenshotOption)) {
         const QString target = parser.value(screenshotOption);
         // Wait for the analysis and the marker scan, then one more turn of the event loop
         // so that every panel has painted.
@@ -119,8 +134,8 @@ int main(int argc, char* argv[])
                 QApplication::exit(saved ? 0 : 1);
             });
         });
-    } else if (!parser.positionalArguments().isEmpty()) {
-        window.openFile(QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath());
+    } else if (!file.isEmpty()) {
+        window.openFile(file);
     }
     return app.exec();
 }

@@ -300,9 +300,8 @@ void KmChartView::applyPalette()
 int KmChartView::curvesCrossing(const QRectF& box, const std::function<double(double)>& xOf,
                                 const std::function<double(double)>& yOf) const
 {
-    // A step curve is monotone, so it enters the box when its value at the box's left
-    // edge is at or above the box's bottom and its value at the right edge is at or below
-    // the box's top (in data terms).
+    // A survival curve only falls. So it enters the box when it is at or above the box's
+    // bottom at the left edge and at or below the box's top at the right edge.
     int crossing = 0;
     for (const std::vector<QPointF>& steps : steps_) {
         if (steps.empty())

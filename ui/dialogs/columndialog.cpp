@@ -55,7 +55,7 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     setWindowTitle(tr("Columns of %1").arg(source_.displayName));
     guess_ = guessColumnRoles(source_.table);
 
-    auto* intro = new QLabel(tr("%1: %2 rows, %3 columns. Check the role of each column; the guesses are explained below the table.")
+    auto* intro = new QLabel(tr("%1: %2 rows, %3 columns. Check the role of each column; the guesses are explained beside the table.")
                                  .arg(source_.displayName)
                                  .arg(source_.table.rowCount())
                                  .arg(source_.table.columnCount()),
@@ -70,6 +70,7 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     roleTable_->setSelectionMode(QAbstractItemView::NoSelection);
     roleTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     roleTable_->setAccessibleName(tr("Column roles"));
+    roleTable_->setWordWrap(false);
 
     guessLabel_ = new QLabel(guess_.reasons.join(QLatin1Char(' ')), this);
     guessLabel_->setWordWrap(true);
@@ -122,15 +123,17 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     });
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto* top = new QWidget(this);
-    auto* topLayout = new QHBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    auto* roleColumn = new QVBoxLayout;
-    roleColumn->addWidget(roleTable_, 1);
-    roleColumn->addWidget(guessLabel_);
-    topLayout->addLayout(roleColumn, 3);
-    topLayout->addWidget(settings, 2, Qt::AlignTop);
-
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(settings);
+    sideLayout->addWidget(guessLabel_);
+    sideLayout->addStretch(1);
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(roleTable_);
+    top->addWidget(side);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(tabs_);
@@ -155,7 +158,10 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     connect(belowLimitBox_, &QComboBox::currentIndexChanged, this, &ColumnDialog::scheduleRebuild);
     connect(zeroTimeBox_, &QComboBox::currentIndexChanged, this, &ColumnDialog::scheduleRebuild);
 
-    resize(fontMetrics().averageCharWidth() * 130, fontMetrics().height() * 42);
+    // Most of the parent window, so that the roles and the preview need little scrolling.
+    const QSize preferred(fontMetrics().averageCharWidth() * 170, fontMetrics().height() * 46);
+    const QSize available = parent ? parent->size() * 0.9 : preferred;
+    resize(preferred.boundedTo(available.expandedTo(QSize(640, 480))));
     rebuild();
 }
 

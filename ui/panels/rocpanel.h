@@ -11,9 +11,9 @@ class NoticeLabel;
 class ResultTable;
 class RocChartView;
 
-/// The ROC curve of the first marker against a binary outcome the user picks (a yes/no
-/// column, or death by a time), with the AUC, the current cut-off's point and the
-/// Youden point, and the sensitivity and specificity at the cut-off.
+/// The ROC curve of the first marker against a binary outcome the user picks: a yes/no
+/// column, or death by a time. It shows the AUC, the current cut-off's point, the Youden
+/// point, and the sensitivity and specificity at the cut-off.
 class RocPanel : public ResultPanel {
     Q_OBJECT
 public:
