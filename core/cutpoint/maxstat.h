@@ -36,7 +36,8 @@ enum class CutoffStatus {
 /// marker <= c (lower group) and marker > c; its candidates are the distinct marker
 /// values except the largest whose lower group size m satisfies
 /// max(1, floor(n * minProportion)) <= m <= floor(n * maxProportion). Tied marker values
-/// are never split.
+/// are never split. Values count as tied under valuesTied() (within 1.5e-8 relative),
+/// where maxstat compares exactly; the two agree unless two marker values differ by less.
 struct CandidateSplits {
     CutoffStatus status = CutoffStatus::NoRows;   ///< Ok, NoRows, ConstantMarker or NoCandidateCutoff
     std::size_t lowerGroupSizeMin = 0;            ///< max(1, floor(n * minProportion))

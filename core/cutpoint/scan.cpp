@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <thread>
 #include <string>
 
 namespace cutofflab {
@@ -176,12 +178,33 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
         scan.status = CutoffStatus::NoEvents;
         return scan;
     }
-    const std::vector<double> scores = maxstatLogRankScores(data.time, data.event);
-    scan.standardizedStatistic = standardizedStatistics(inMarkerOrder(data, scores), scan.candidates.lowerGroupSizes);
-    if (scan.standardizedStatistic.empty()) {
-        scan.status = CutoffStatus::ConstantScores;
-        return scan;
-    }
+
+    // maxstat's statistics do not depend on the log-rank pass below; on large data they
+    // run on a second thread meanwhile.
+    std::exception_ptr statisticsFailure;
+    const auto computeStatistics = [&] {
+        try {
+            const std::vector<double> scores = maxstatLogRankScores(data.time, data.event);
+            scan.standardizedStatistic =
+                standardizedStatistics(inMarkerOrder(data, scores), scan.candidates.lowerGroupSizes);
+        } catch (...) {
+            statisticsFailure = std::current_exception();
+        }
+    };
+    constexpr std::size_t kRowsWorthAThread = 100000;
+    std::thread statisticsThread;
+    if (options.threads >= 2 && data.size() >= kRowsWorthAThread)
+        statisticsThread = std::thread(computeStatistics);
+    else
+        computeStatistics();
+    struct JoinOnExit {
+        std::thread& thread;
+        ~JoinOnExit()
+        {
+            if (thread.joinable())
+                thread.join();
+        }
+    } joinOnExit{statisticsThread};
 
     const std::vector<std::size_t>& sizes = scan.candidates.lowerGroupSizes;
     const std::size_t candidateCount = sizes.size();
@@ -248,6 +271,15 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
     }
     if (coxEverywhere)
         fitCoxAtEveryCandidate(table, rows, sizes, scan);
+
+    if (statisticsThread.joinable())
+        statisticsThread.join();
+    if (statisticsFailure)
+        std::rethrow_exception(statisticsFailure);
+    if (scan.standardizedStatistic.empty()) {
+        scan.status = CutoffStatus::ConstantScores;
+        return scan;
+    }
 
     scan.byStandardizedStatistic = selectOptimalCutoff(scan.standardizedStatistic, scan.candidates.cutoffs,
                                                        false, options.tieRelativeTolerance);
