@@ -76,6 +76,81 @@ void fitCoxAtEveryCandidate(const EventTimeTable& table, const OrderedRows& rows
     }
 }
 
+// Fills the log-rank columns of every candidate from the prefix sums and, with
+// petoHazardRatios, the hazard ratio columns with Peto's one-step estimate.
+void fillLogRankColumns(const EventTimeTable& table, const PrefixLogRankSums& sums, bool petoHazardRatios,
+                        CutoffScan& scan)
+{
+    const std::size_t candidateCount = scan.candidates.lowerGroupSizes.size();
+    for (std::size_t candidate = 0; candidate < candidateCount; ++candidate) {
+        const double expectedLow = sums.expected[candidate];
+        const double expectedHigh = static_cast<double>(table.totalEvents) - expectedLow;
+        const double observedMinusExpected = static_cast<double>(sums.events[candidate]) - expectedLow;
+        const double variance = sums.variance(candidate);
+        scan.eventsLow[candidate] = static_cast<std::uint32_t>(sums.events[candidate]);
+        scan.expectedLow[candidate] = expectedLow;
+
+        if (!(expectedLow > 0.0 && expectedHigh > 0.0)) {
+            // survdiff tests only groups with expected events; with one it reports 0.
+            scan.logRankChiSquare[candidate] = 0.0;
+            scan.logRankP[candidate] = 1.0;
+            scan.logRankDefined[candidate] = 1;
+        } else if (variance == 0.0) {
+            scan.logRankChiSquare[candidate] = 0.0;
+            scan.logRankP[candidate] = 1.0;
+            scan.logRankDefined[candidate] = 0;
+        } else {
+            const double chiSquare = observedMinusExpected * observedMinusExpected / variance;
+            scan.logRankChiSquare[candidate] = chiSquare;
+            // P(chi-square_1 > x) = erfc(sqrt(x / 2)): the same number as the incomplete
+            // gamma function, at a tenth of its cost, which matters at 10^5 candidates.
+            scan.logRankP[candidate] = std::erfc(std::sqrt(chiSquare / 2.0));
+            scan.logRankDefined[candidate] = 1;
+        }
+
+        if (petoHazardRatios) {
+            // Peto's one-step estimate for the high group: (O - E)_high / V, SE 1 / sqrt(V).
+            const std::size_t eventsHigh = table.totalEvents - sums.events[candidate];
+            if (variance == 0.0) {
+                scan.hazardRatioStatus[candidate] = HazardRatioStatus::NotEstimable;
+            } else if (sums.events[candidate] == 0) {
+                scan.hazardRatioStatus[candidate] = HazardRatioStatus::InfiniteHigh;
+            } else if (eventsHigh == 0) {
+                scan.hazardRatioStatus[candidate] = HazardRatioStatus::InfiniteLow;
+            } else {
+                scan.hazardRatioStatus[candidate] = HazardRatioStatus::Ok;
+                scan.logHazardRatio[candidate] = -observedMinusExpected / variance;
+                scan.hazardRatioStandardError[candidate] = 1.0 / std::sqrt(variance);
+            }
+        }
+    }
+}
+
+// Replaces the Peto estimates of the optimal cut-offs by the exact Cox estimate: the
+// optima are the cut-offs a reader looks at. Only the first kCoxFitsPerOptimum ties of
+// each are fitted, so that a flat landscape stays O(n).
+void fitCoxAtOptima(const EventTimeTable& table, const OrderedRows& rows, double confidenceLevel, CutoffScan& scan)
+{
+    constexpr std::size_t kCoxFitsPerOptimum = 16;
+    const std::vector<std::size_t>& sizes = scan.candidates.lowerGroupSizes;
+    for (const OptimalCutoff* optimum : {&scan.byStandardizedStatistic, &scan.byLogRankP}) {
+        const std::size_t fits = std::min(optimum->ties.size(), kCoxFitsPerOptimum);
+        for (std::size_t t = 0; t < fits; ++t) {
+            const std::size_t index = optimum->ties[t];
+            if (scan.hazardRatioMethod[index] == HazardRatioMethod::CoxEfron)
+                continue;
+            // Peto's estimate is one Newton step from 0, a good start for the next steps.
+            const double start = scan.hazardRatioStatus[index] == HazardRatioStatus::Ok ? scan.logHazardRatio[index] : 0.0;
+            const HazardRatio ratio = hazardRatioFromFit(
+                fitTwoGroupCoxEfron(prefixSplitEventTimes(table, rows, sizes[index]), start), confidenceLevel);
+            scan.hazardRatioMethod[index] = HazardRatioMethod::CoxEfron;
+            scan.hazardRatioStatus[index] = ratio.status;
+            scan.logHazardRatio[index] = ratio.logHazardRatio;
+            scan.hazardRatioStandardError[index] = ratio.standardError;
+        }
+    }
+}
+
 } // namespace
 
 HazardRatio hazardRatioFromFit(const TwoGroupCoxFit& fit, double confidenceLevel)
@@ -227,48 +302,7 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
 
     const OrderedRows rows = gatherRows(table, data.event, data.markerOrder, sizes.back());
     const PrefixLogRankSums sums = prefixLogRankSums(table, rows, sizes);
-    for (std::size_t candidate = 0; candidate < candidateCount; ++candidate) {
-        const double expectedLow = sums.expected[candidate];
-        const double expectedHigh = static_cast<double>(table.totalEvents) - expectedLow;
-        const double observedMinusExpected = static_cast<double>(sums.events[candidate]) - expectedLow;
-        const double variance = sums.variance(candidate);
-        scan.eventsLow[candidate] = static_cast<std::uint32_t>(sums.events[candidate]);
-        scan.expectedLow[candidate] = expectedLow;
-
-        if (!(expectedLow > 0.0 && expectedHigh > 0.0)) {
-            // survdiff tests only groups with expected events; with one it reports 0.
-            scan.logRankChiSquare[candidate] = 0.0;
-            scan.logRankP[candidate] = 1.0;
-            scan.logRankDefined[candidate] = 1;
-        } else if (variance == 0.0) {
-            scan.logRankChiSquare[candidate] = 0.0;
-            scan.logRankP[candidate] = 1.0;
-            scan.logRankDefined[candidate] = 0;
-        } else {
-            const double chiSquare = observedMinusExpected * observedMinusExpected / variance;
-            scan.logRankChiSquare[candidate] = chiSquare;
-            // P(chi-square_1 > x) = erfc(sqrt(x / 2)): the same number as the incomplete
-            // gamma function, at a tenth of its cost, which matters at 10^5 candidates.
-            scan.logRankP[candidate] = std::erfc(std::sqrt(chiSquare / 2.0));
-            scan.logRankDefined[candidate] = 1;
-        }
-
-        if (!coxEverywhere) {
-            // Peto's one-step estimate for the high group: (O - E)_high / V, SE 1 / sqrt(V).
-            const std::size_t eventsHigh = table.totalEvents - sums.events[candidate];
-            if (variance == 0.0) {
-                scan.hazardRatioStatus[candidate] = HazardRatioStatus::NotEstimable;
-            } else if (sums.events[candidate] == 0) {
-                scan.hazardRatioStatus[candidate] = HazardRatioStatus::InfiniteHigh;
-            } else if (eventsHigh == 0) {
-                scan.hazardRatioStatus[candidate] = HazardRatioStatus::InfiniteLow;
-            } else {
-                scan.hazardRatioStatus[candidate] = HazardRatioStatus::Ok;
-                scan.logHazardRatio[candidate] = -observedMinusExpected / variance;
-                scan.hazardRatioStandardError[candidate] = 1.0 / std::sqrt(variance);
-            }
-        }
-    }
+    fillLogRankColumns(table, sums, !coxEverywhere, scan);
     if (coxEverywhere)
         fitCoxAtEveryCandidate(table, rows, sizes, scan);
 
@@ -288,27 +322,8 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
     if (scan.byLogRankP.found)
         scan.byLogRankP.value = scan.logRankP[scan.byLogRankP.index];
 
-    if (!coxEverywhere) {
-        // The optima are the cut-offs a reader looks at: give them the exact Cox estimate
-        // (the first kCoxFitsPerOptimum ties of each, so that a flat landscape stays O(n)).
-        constexpr std::size_t kCoxFitsPerOptimum = 16;
-        for (const OptimalCutoff* optimum : {&scan.byStandardizedStatistic, &scan.byLogRankP}) {
-            const std::size_t fits = std::min(optimum->ties.size(), kCoxFitsPerOptimum);
-            for (std::size_t t = 0; t < fits; ++t) {
-                const std::size_t index = optimum->ties[t];
-                if (scan.hazardRatioMethod[index] == HazardRatioMethod::CoxEfron)
-                    continue;
-                // Peto's estimate is one Newton step from 0, a good start for the next steps.
-                const double start = scan.hazardRatioStatus[index] == HazardRatioStatus::Ok ? scan.logHazardRatio[index] : 0.0;
-                const HazardRatio ratio = hazardRatioFromFit(
-                    fitTwoGroupCoxEfron(prefixSplitEventTimes(table, rows, sizes[index]), start), options.confidenceLevel);
-                scan.hazardRatioMethod[index] = HazardRatioMethod::CoxEfron;
-                scan.hazardRatioStatus[index] = ratio.status;
-                scan.logHazardRatio[index] = ratio.logHazardRatio;
-                scan.hazardRatioStandardError[index] = ratio.standardError;
-            }
-        }
-    }
+    if (!coxEverywhere)
+        fitCoxAtOptima(table, rows, options.confidenceLevel, scan);
     return scan;
 }
 
