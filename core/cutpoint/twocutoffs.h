@@ -53,6 +53,7 @@ struct TwoCutoffScan {
 /// maxGridSize of them at evenly spaced positions in candidate order (first and last
 /// kept), which spaces them by marker quantiles. Cost O(grid x (n + event times)) after
 /// one O(n log n) pass, run on control.threads threads; control.seed is not used.
+/// The status is NoCandidateCutoff also when there are fewer than two candidates.
 /// Throws InputError for invalid proportions or a grid size outside 2 .. kMaxTwoCutoffGrid.
 TwoCutoffScan scanTwoCutoffs(const MarkerSurvival& data, const TwoCutoffOptions& options = {},
                              const ResamplingControl& control = {});

@@ -367,6 +367,23 @@ private slots:
         QCOMPARE(scan.byLogRankP.value, scan.logRankP[scan.byLogRankP.index]);
     }
 
+    void largeScanSameOnTwoThreads()
+    {
+        // From 10^5 rows maxstat's statistics run on a second thread.
+        const MarkerSurvival data = tiedCohort(120000, 31);
+        ScanOptions options;
+        options.threads = 1;
+        const CutoffScan one = scanCutoffs(data, options);
+        options.threads = 2;
+        const CutoffScan two = scanCutoffs(data, options);
+        QCOMPARE(one.status, CutoffStatus::Ok);
+        QCOMPARE(one.standardizedStatistic, two.standardizedStatistic);
+        QCOMPARE(one.logRankChiSquare, two.logRankChiSquare);
+        QCOMPARE(one.byStandardizedStatistic.index, two.byStandardizedStatistic.index);
+        QCOMPARE(one.standardizedStatistic, standardizedStatistics(inMarkerOrder(data, maxstatLogRankScores(data.time, data.event)),
+                                                                   one.candidates.lowerGroupSizes));
+    }
+
     void selectOptimalTies_data()
     {
         QTest::addColumn<std::vector<double>>("criterion");
