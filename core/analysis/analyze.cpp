@@ -193,10 +193,9 @@ std::vector<DesignColumn> covariateDesign(const Cohort& cohort, const CovariateS
     return design;
 }
 
-/// Fits a Cox model on the rows that have every design value, listing the others.
+/// Fits a Cox model on the rows that have every design value.
 CoxModel fitDesign(const PreparedCohort& prepared, const std::vector<DesignColumn>& design, const CoxOptions& options)
 {
-    const Cohort& cohort = prepared.cohort();
     const SortedSurvival& survival = prepared.survival();
     CoxModel model;
 
