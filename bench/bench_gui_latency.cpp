@@ -6,7 +6,8 @@
 // platform unless QT_QPA_PLATFORM says otherwise. Prints a Markdown table.
 //
 // Per N: 30 single steps, each waited for (median, 90th percentile and maximum latency,
-// which include the controller's 12 ms coalescing interval), then a burst of 100 steps
+// and the medians of its parts: the analysis on the worker, the panels' update and the
+// repaint), then a burst of 100 steps
 // 2 ms apart, with the longest time the GUI thread spent handling one step (event loop
 // stall) and a check that the final result is the one for the final slider position.
 
@@ -21,6 +22,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -125,9 +127,10 @@ int main(int argc, char* argv[])
     if (sizes.empty())
         sizes = {1000, 10000, 100000};
 
-    std::printf("| patients | step to redrawn, median (ms) | 90th percentile (ms) | max (ms) | analysis on worker, median (ms) "
-                "| burst: longest GUI-thread step (ms) | burst: requests dropped | burst: final result current |\n");
-    std::printf("|---|---|---|---|---|---|---|---|\n");
+    std::printf("| patients | step to redrawn: median (ms) | 90th percentile | max | key press to request | request to worker "
+                "| analysis | result to panels drawn | repaint | burst: longest GUI-thread step (ms) "
+                "| burst: requests dropped | burst: final result current |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (std::size_t n : sizes) {
         MainWindow window(false);
         window.resize(1280, 800);
@@ -143,19 +146,38 @@ int main(int argc, char* argv[])
         }
         slider->setFocus();
 
+        // Each step's parts, from the key press: until the controller has the request,
+        // waiting for the worker, the analysis, the queued hand-back and the panels'
+        // update, and the repaint.
+        using SteadyClock = std::chrono::steady_clock;
+        const auto millisecondsBetween = [](SteadyClock::time_point from, SteadyClock::time_point to) {
+            return std::chrono::duration<double, std::milli>(to - from).count();
+        };
         std::vector<double> latencies;
+        std::vector<double> toRequest;
+        std::vector<double> toWorker;
         std::vector<double> computes;
+        std::vector<double> toShown;
+        std::vector<double> repaints;
+        SteadyClock::time_point shownAt;
+        QObject::connect(&window, &MainWindow::outcomeShown, &window, [&] { shownAt = SteadyClock::now(); });
         for (int step = 0; step < 30; ++step) {
-            QElapsedTimer clock;
-            clock.start();
+            const SteadyClock::time_point pressedAt = SteadyClock::now();
             pressRight(slider);
             if (!waitForResultAt(window, slider->cutoff())) {
                 std::fprintf(stderr, "No result after a step for %zu patients\n", n);
                 return 1;
             }
+            const SteadyClock::time_point paintStart = SteadyClock::now();
             window.repaint();
-            latencies.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
-            computes.push_back(window.lastOutcome()->computeMilliseconds);
+            const SteadyClock::time_point done = SteadyClock::now();
+            const AnalysisOutcome& outcome = *window.lastOutcome();
+            latencies.push_back(millisecondsBetween(pressedAt, done));
+            toRequest.push_back(millisecondsBetween(pressedAt, outcome.request.requestedAt));
+            toWorker.push_back(millisecondsBetween(outcome.request.requestedAt, outcome.startedAt));
+            computes.push_back(millisecondsBetween(outcome.startedAt, outcome.finishedAt));
+            toShown.push_back(millisecondsBetween(outcome.finishedAt, shownAt));
+            repaints.push_back(millisecondsBetween(paintStart, done));
         }
 
         // Burst: 100 steps 2 ms apart, the GUI thread's time per step measured around the
@@ -175,8 +197,10 @@ int main(int argc, char* argv[])
         const auto& distinct = slider->distinctValues();
         const auto moved = std::find(distinct.begin(), distinct.end(), slider->cutoff())
                          - std::find(distinct.begin(), distinct.end(), start);
-        std::printf("| %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %llu of 100 | %s |\n", n, percentile(latencies, 0.5),
-                    percentile(latencies, 0.9), percentile(latencies, 1.0), percentile(computes, 0.5), longestStep,
+        std::printf("| %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %llu of 100 | %s |\n", n,
+                    percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 1.0),
+                    percentile(toRequest, 0.5), percentile(toWorker, 0.5), percentile(computes, 0.5),
+                    percentile(toShown, 0.5), percentile(repaints, 0.5), longestStep,
                     static_cast<unsigned long long>(window.controller()->droppedRequests() - droppedBefore),
                     current && moved == 100 ? "yes" : "NO");
         std::fflush(stdout);

@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QCloseEvent>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -352,15 +353,23 @@ void MainWindow::showOutcome(std::shared_ptr<const AnalysisOutcome> outcome)
         return;
     lastOutcome_ = outcome;
     const LoadedCohort& cohort = *cohort_;
-    for (ResultPanel* panel : panels_)
+    QElapsedTimer clock;
+    clock.start();
+    for (ResultPanel* panel : panels_) {
+        const qint64 started = clock.nsecsElapsed();
         panel->showOutcome(*outcome, cohort);
+        qCDebug(lcCharts) << panel->metaObject()->className() << "updated in"
+                          << static_cast<double>(clock.nsecsElapsed() - started) / 1e6 << "ms";
+    }
 
     if (outcome->result) {
         const AnalysisResult& result = *outcome->result;
         QStringList names;
         for (int g = 0; g < result.grouping.groupCount; ++g)
             names << groupDisplayName(result, outcome->request.spec, g);
+        const qint64 tableStarted = clock.nsecsElapsed();
         cohortModel_->setGroups(result.grouping.group, names);
+        qCDebug(lcCharts) << "Cohort table updated in" << static_cast<double>(clock.nsecsElapsed() - tableStarted) / 1e6 << "ms";
         control_->first()->slider()->setYoudenMark(RocPanel::youdenCutoff(result));
         statusText_->setText(tr("Analysed %1 patients in %2 ms.")
                                  .arg(result.analysedRows)

@@ -79,96 +79,148 @@ void KmChartView::clearCurves()
     steps_.clear();
 }
 
+namespace {
+
+// Share of the time axis below which drops of a curve are drawn as one: a step function
+// is monotone, so the drops within one bin form one vertical segment at the bin's first
+// drop. 1/4000 of the axis is under a pixel on screen and about one pixel in a 300 dpi
+// export, and it bounds a curve to 8000 points whatever the cohort's size.
+constexpr double kBinShare = 1.0 / 4000.0;
+
+// Builds the points of a step function from its drops, merging drops in one bin.
+class StepPoints {
+public:
+    explicit StepPoints(double binWidth) : binWidth_(binWidth) { points_ << QPointF(0.0, 1.0); }
+
+    double value() const { return points_.back().y(); }
+
+    void dropTo(double time, double value)
+    {
+        const auto bin = static_cast<long long>(time / binWidth_);
+        if (bin == lastBin_ && points_.size() >= 2) {
+            points_.back().setY(value);
+            return;
+        }
+        const double previous = points_.back().y();
+        points_ << QPointF(time, previous) << QPointF(time, value);
+        lastBin_ = bin;
+    }
+
+    void extendTo(double time) { points_ << QPointF(time, points_.back().y()); }
+    const QList<QPointF>& points() const { return points_; }
+
+private:
+    double binWidth_;
+    long long lastBin_ = -1;
+    QList<QPointF> points_;
+};
+
+} // namespace
+
 void KmChartView::setCurves(const std::vector<KmCurve>& curves, const chartstyle::Ticks& ticks, const QString& timeTitle)
 {
-    clearCurves();
     emptyText_->setVisible(false);
     const double maxTime = ticks.values.empty() ? 1.0 : ticks.values.back();
     timeAxis_->setRange(0.0, maxTime);
     timeAxis_->setTickInterval(ticks.interval);
     timeAxis_->setTitleText(timeTitle);
 
-    for (const KmCurve& curve : curves) {
-        const KaplanMeier& km = *curve.estimate;
-        QList<QPointF> line{{0.0, 1.0}};
-        QList<QPointF> upper{{0.0, 1.0}};
-        QList<QPointF> lower{{0.0, 1.0}};
-        std::vector<QPointF> censored;
-        double surv = 1.0;
-        double up = 1.0;
-        double low = 1.0;
+    // Series are kept while the number of curves stays, since creating Qt Charts series
+    // costs far more than replacing their points.
+    if (curves.size() != lines_.size()) {
+        clearCurves();
+        for (std::size_t g = 0; g < curves.size(); ++g)
+            addCurveSeries();
+    }
+    steps_.assign(curves.size(), {});
+    censorPoints_.assign(curves.size(), {});
+
+    const double binWidth = maxTime * kBinShare;
+    for (std::size_t g = 0; g < curves.size(); ++g) {
+        const KmCurve& curve = curves[g];
+        StepPoints line(binWidth);
+        StepPoints upper(binWidth);
+        StepPoints lower(binWidth);
+        std::vector<QPointF>& censored = censorPoints_[g];
         bool bandOpen = true;
         double lastTime = 0.0;
-        // A step function: at each time the curve drops vertically from its old value.
-        for (const KmPoint& point : km.curve) {
-            if (point.surv != surv) {
-                line << QPointF(point.time, surv) << QPointF(point.time, point.surv);
-                surv = point.surv;
-            }
+        long long lastCensorBin = -1;
+        for (const KmPoint& point : curve.estimate->curve) {
+            if (point.surv != line.value())
+                line.dropTo(point.time, point.surv);
             if (bandOpen) {
                 if (point.lower && point.upper) {
-                    if (*point.upper != up || *point.lower != low) {
-                        upper << QPointF(point.time, up) << QPointF(point.time, *point.upper);
-                        lower << QPointF(point.time, low) << QPointF(point.time, *point.lower);
-                        up = *point.upper;
-                        low = *point.lower;
+                    if (*point.upper != upper.value() || *point.lower != lower.value()) {
+                        upper.dropTo(point.time, *point.upper);
+                        lower.dropTo(point.time, *point.lower);
                     }
                 } else {
                     // No interval where S = 0 (or R gives NA): the band ends here.
-                    upper << QPointF(point.time, up);
-                    lower << QPointF(point.time, low);
+                    upper.extendTo(point.time);
+                    lower.extendTo(point.time);
                     bandOpen = false;
                 }
             }
-            if (point.nCensor > 0)
+            // One censor mark per bin: marks closer than a pixel would print as a bar.
+            const auto bin = static_cast<long long>(point.time / binWidth);
+            if (point.nCensor > 0 && bin != lastCensorBin) {
                 censored.emplace_back(point.time, point.surv);
+                lastCensorBin = bin;
+            }
             lastTime = point.time;
         }
-        line << QPointF(lastTime, surv);
+        line.extendTo(lastTime);
         if (bandOpen) {
-            upper << QPointF(lastTime, up);
-            lower << QPointF(lastTime, low);
+            upper.extendTo(lastTime);
+            lower.extendTo(lastTime);
         }
 
-        auto* upperSeries = new QLineSeries;
-        auto* lowerSeries = new QLineSeries;
-        upperSeries->replace(upper);
-        lowerSeries->replace(lower);
-        auto* band = new QAreaSeries(upperSeries, lowerSeries);
-        upperSeries->setParent(band);
-        lowerSeries->setParent(band);
+        QAreaSeries* band = bands_[g];
+        band->upperSeries()->replace(upper.points());
+        band->lowerSeries()->replace(lower.points());
         QColor fill = curve.colour;
         fill.setAlphaF(0.16f);
         band->setBrush(fill);
-        band->setPen(Qt::NoPen);
         band->setName(curve.name.toHtmlEscaped() + tr(" CI"));
         band->setVisible(bandsVisible_);
-        chart()->addSeries(band);
-        band->attachAxis(timeAxis_);
-        band->attachAxis(survivalAxis_);
-        for (QLegendMarker* marker : chart()->legend()->markers(band))
-            marker->setVisible(false);
-        bands_.push_back(band);
 
-        auto* series = new QLineSeries;
-        series->replace(line);
+        QLineSeries* series = lines_[g];
+        series->replace(line.points());
         series->setName(curve.name.toHtmlEscaped());   // legend labels are rich text
         series->setPen(QPen(curve.colour, 2));
-        chart()->addSeries(series);
-        series->attachAxis(timeAxis_);
-        series->attachAxis(survivalAxis_);
-        lines_.push_back(series);
-        steps_.push_back(std::vector<QPointF>(line.begin(), line.end()));
+        steps_[g].assign(line.points().begin(), line.points().end());
 
-        auto* marks = new QGraphicsPathItem(chart());
-        marks->setPen(QPen(curve.colour, 1.5));
-        marks->setZValue(kMarksZ);
-        marks->setVisible(censorVisible_);
-        censorMarks_.push_back(marks);
-        censorPoints_.push_back(std::move(censored));
+        censorMarks_[g]->setPen(QPen(curve.colour, 1.5));
+        censorMarks_[g]->setVisible(censorVisible_);
     }
     setHasContent(!curves.empty());
     layoutOverlay();
+}
+
+void KmChartView::addCurveSeries()
+{
+    auto* upperSeries = new QLineSeries;
+    auto* lowerSeries = new QLineSeries;
+    auto* band = new QAreaSeries(upperSeries, lowerSeries);
+    upperSeries->setParent(band);
+    lowerSeries->setParent(band);
+    band->setPen(Qt::NoPen);
+    chart()->addSeries(band);
+    band->attachAxis(timeAxis_);
+    band->attachAxis(survivalAxis_);
+    for (QLegendMarker* marker : chart()->legend()->markers(band))
+        marker->setVisible(false);
+    bands_.push_back(band);
+
+    auto* series = new QLineSeries;
+    chart()->addSeries(series);
+    series->attachAxis(timeAxis_);
+    series->attachAxis(survivalAxis_);
+    lines_.push_back(series);
+
+    auto* marks = new QGraphicsPathItem(chart());
+    marks->setZValue(kMarksZ);
+    censorMarks_.push_back(marks);
 }
 
 void KmChartView::setRiskTable(const KmRiskTable& table)

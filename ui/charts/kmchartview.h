@@ -74,6 +74,7 @@ protected:
 
 private:
     void clearCurves();
+    void addCurveSeries();
     void clearRiskTable();
     double riskRowHeight() const;
     int curvesCrossing(const QRectF& box, const std::function<double(double)>& xOf,

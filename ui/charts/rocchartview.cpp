@@ -11,6 +11,9 @@
 #include <QTextDocument>
 #include <QValueAxis>
 
+#include <algorithm>
+#include <cmath>
+
 namespace cutofflab::ui {
 
 namespace {
@@ -77,11 +80,19 @@ RocChartView::RocChartView(QWidget* parent)
 void RocChartView::setCurve(const RocResult& roc, const std::optional<QPointF>& cutoffPoint,
                             const std::optional<QPointF>& youdenPoint, const QString& annotationHtml)
 {
+    // pROC's order runs from (1, 1) to (0, 0). Points closer than 1/4000 of the axis to
+    // the last one drawn are left out (under a pixel on screen and in a 300 dpi export),
+    // which bounds the curve to about 8000 points for any cohort size.
+    constexpr double kResolution = 1.0 / 4000.0;
     QList<QPointF> points;
-    points.reserve(static_cast<qsizetype>(roc.curve.size()));
-    for (const RocPoint& point : roc.curve)
-        points << QPointF(1.0 - point.specificity, point.sensitivity);
-    // pROC's order runs from (1, 1) to (0, 0); drawing needs no particular order.
+    points.reserve(static_cast<qsizetype>(std::min<std::size_t>(roc.curve.size(), 8192)));
+    for (std::size_t i = 0; i < roc.curve.size(); ++i) {
+        const QPointF point(1.0 - roc.curve[i].specificity, roc.curve[i].sensitivity);
+        const bool last = i + 1 == roc.curve.size();
+        if (points.isEmpty() || last || std::fabs(point.x() - points.back().x()) >= kResolution
+            || std::fabs(point.y() - points.back().y()) >= kResolution)
+            points << point;
+    }
     curve_->replace(points);
     cutoff_->clear();
     youden_->clear();

@@ -3,19 +3,14 @@
 #include "io/cohortsource.h"
 #include "logging.h"
 
-#include <QTimer>
-
 namespace cutofflab::ui {
 
 AnalysisController::AnalysisController(QObject* parent)
-    : QObject(parent), timer_(new QTimer(this))
+    : QObject(parent)
 {
     // One worker: jobs run in order, and no two jobs compete for the machine's cores.
     pool_.setMaxThreadCount(1);
     pool_.setObjectName(QStringLiteral("cutofflab analysis worker"));
-    timer_->setSingleShot(true);
-    timer_->setInterval(12);
-    connect(timer_, &QTimer::timeout, this, &AnalysisController::dispatch);
 }
 
 AnalysisController::~AnalysisController()
@@ -37,11 +32,6 @@ void AnalysisController::setCohort(std::shared_ptr<const LoadedCohort> cohort)
     qCInfo(lcController) << "Cohort generation" << cohortGeneration_;
 }
 
-void AnalysisController::setCoalesceInterval(int milliseconds)
-{
-    timer_->setInterval(milliseconds);
-}
-
 void AnalysisController::request(const AnalysisRequest& request)
 {
     if (!prepared_ || shuttingDown_)
@@ -51,10 +41,11 @@ void AnalysisController::request(const AnalysisRequest& request)
         qCDebug(lcController) << "Dropped request" << requestGeneration_ << ": a newer one replaced it before it ran";
     }
     pending_ = request;
+    pending_->requestedAt = std::chrono::steady_clock::now();
     ++requestGeneration_;
     setBusy(true);
-    if (!timer_->isActive() && !running_)
-        timer_->start();
+    if (!running_)
+        dispatch();
 }
 
 void AnalysisController::requestMarkerScan(const std::string& marker)
@@ -63,8 +54,8 @@ void AnalysisController::requestMarkerScan(const std::string& marker)
         return;
     pendingScan_ = marker;
     setBusy(true);
-    if (!timer_->isActive() && !running_)
-        timer_->start();
+    if (!running_)
+        dispatch();
 }
 
 bool AnalysisController::isBusy() const
@@ -101,7 +92,7 @@ void AnalysisController::dispatch()
     const std::uint64_t requestGeneration = requestGeneration_;
     running_ = true;
     pool_.start([this, prepared, request, cohortGeneration, requestGeneration] {
-        auto outcome = std::make_shared<AnalysisOutcome>(runAnalysis(prepared->get(), request));
+        auto outcome = std::make_shared<AnalysisOutcome>(runAnalysis(prepared->get(), request, &prepared->candidateModels()));
         outcome->cohortGeneration = cohortGeneration;
         outcome->requestGeneration = requestGeneration;
         QMetaObject::invokeMethod(this, [this, outcome] { finishAnalysis(outcome); }, Qt::QueuedConnection);
@@ -121,7 +112,7 @@ void AnalysisController::finishAnalysis(std::shared_ptr<const AnalysisOutcome> o
         emit resultReady(outcome);
     }
     dispatch();
-    if (!running_ && !pending_ && !pendingScan_ && !timer_->isActive()) {
+    if (!running_ && !pending_ && !pendingScan_) {
         setBusy(false);
         emit idle();
     }
@@ -135,7 +126,7 @@ void AnalysisController::finishScan(std::shared_ptr<const MarkerScan> scan)
     else
         qCDebug(lcController) << "Dropped a marker scan of a replaced cohort";
     dispatch();
-    if (!running_ && !pending_ && !pendingScan_ && !timer_->isActive()) {
+    if (!running_ && !pending_ && !pendingScan_) {
         setBusy(false);
         emit idle();
     }
@@ -152,7 +143,6 @@ void AnalysisController::setBusy(bool busy)
 void AnalysisController::shutdown()
 {
     shuttingDown_ = true;
-    timer_->stop();
     if (pending_ || pendingScan_)
         qCInfo(lcController) << "Shutting down: dropped the waiting request";
     pending_.reset();

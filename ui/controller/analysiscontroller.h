@@ -9,8 +9,6 @@
 #include <memory>
 #include <optional>
 
-class QTimer;
-
 namespace cutofflab::ui {
 
 struct LoadedCohort;
@@ -18,11 +16,13 @@ struct LoadedCohort;
 /// Runs the core off the GUI thread, so that the window stays responsive while the
 /// cut-off moves.
 ///
-/// - request() stores the newest request and starts a short single-shot timer unless it
-///   is already running, so a burst of slider moves becomes one job per interval.
 /// - One worker thread runs one job at a time on an immutable snapshot of the cohort
-///   (shared_ptr<const PreparedCohort>). A request that arrives while a job runs
-///   replaces any request still waiting: stale requests are dropped, not queued.
+///   (shared_ptr<const PreparedCohort>).
+/// - request() starts a job at once when the worker is idle. A request that arrives
+///   while a job runs waits, and replaces any request already waiting: stale requests
+///   are dropped, not queued, so a burst of slider moves costs one job per job time and
+///   the job after the burst is the newest one. A timer delay before the first job would
+///   only add to the latency of a single step.
 /// - Every result carries the cohort generation and the request generation. Results of
 ///   a cohort that has since been replaced are dropped; a result is never shown after a
 ///   newer one. A finished job whose request was superseded is still shown (it is the
@@ -39,13 +39,10 @@ public:
     /// Replaces the cohort; pending requests and results of the previous one are dropped.
     void setCohort(std::shared_ptr<const LoadedCohort> cohort);
 
-    /// Queues the request behind the coalescing timer.
+    /// Runs the request now when the worker is idle, else keeps it as the waiting request.
     void request(const AnalysisRequest& request);
     /// Queues the maximal log-rank scan of a marker (run before waiting analyses).
     void requestMarkerScan(const std::string& marker);
-
-    /// Interval of the coalescing timer in milliseconds (default 12).
-    void setCoalesceInterval(int milliseconds);
 
     /// True while a job runs or a request waits.
     bool isBusy() const;
@@ -70,7 +67,6 @@ private:
     void setBusy(bool busy);
 
     QThreadPool pool_;
-    QTimer* timer_;
     std::shared_ptr<PreparedCohortCache> prepared_;
     std::uint64_t cohortGeneration_ = 0;
     std::uint64_t requestGeneration_ = 0;

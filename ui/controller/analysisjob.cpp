@@ -28,33 +28,67 @@ const PreparedCohort& PreparedCohortCache::get()
     return *prepared_;
 }
 
-AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisRequest& request)
+std::string CandidateModelCache::keyOf(const AnalysisSpec& spec)
+{
+    std::string key = std::to_string(static_cast<int>(spec.grouping.kind)) + '\n' + spec.grouping.marker + '\n';
+    if (spec.grouping.kind == GroupingSpec::Kind::Score)
+        key += spec.grouping.marker2;
+    if (spec.grouping.kind == GroupingSpec::Kind::Column)
+        key += spec.grouping.column;
+    key += '\n' + std::to_string(static_cast<int>(spec.ties)) + '\n' + std::to_string(spec.confLevel);
+    for (const CovariateSpec& covariate : spec.covariates)
+        key += '\n' + covariate.label() + ':' + covariate.referenceLevel.value_or(std::string());
+    return key;
+}
+
+const std::vector<CoxModel>* CandidateModelCache::find(const AnalysisSpec& spec) const
+{
+    return !key_.empty() && key_ == keyOf(spec) ? &models_ : nullptr;
+}
+
+void CandidateModelCache::store(const AnalysisSpec& spec, std::vector<CoxModel> models)
+{
+    key_ = keyOf(spec);
+    models_ = std::move(models);
+}
+
+AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisRequest& request, CandidateModelCache* cache)
 {
     QElapsedTimer clock;
     clock.start();
     AnalysisOutcome outcome;
+    outcome.startedAt = std::chrono::steady_clock::now();
     outcome.request = request;
     for (const CovariateSpec& covariate : request.spec.covariates)
         outcome.candidateLabels.push_back(covariate.label());
 
     try {
-        AnalysisResult first = analyze(prepared, request.spec);
-        outcome.candidateModels = first.coxCovariates;
-        if (!request.selectionThreshold) {
+        if (!request.selectionThreshold || request.spec.covariates.empty()) {
+            outcome.result = analyze(prepared, request.spec);
+            outcome.candidateModels = outcome.result->coxCovariates;
             outcome.selectedCovariates = outcome.candidateLabels;
-            outcome.result = std::move(first);
         } else {
+            std::optional<AnalysisResult> first;
+            if (const std::vector<CoxModel>* cached = cache ? cache->find(request.spec) : nullptr) {
+                outcome.candidateModels = *cached;
+            } else {
+                first = analyze(prepared, request.spec);
+                outcome.candidateModels = first->coxCovariates;
+                if (cache)
+                    cache->store(request.spec, outcome.candidateModels);
+            }
+
             AnalysisSpec selected = request.spec;
             selected.covariates.clear();
-            for (std::size_t c = 0; c < request.spec.covariates.size() && c < first.coxCovariates.size(); ++c) {
-                const CoxFit& fit = first.coxCovariates[c].fit;
+            for (std::size_t c = 0; c < request.spec.covariates.size() && c < outcome.candidateModels.size(); ++c) {
+                const CoxFit& fit = outcome.candidateModels[c].fit;
                 const bool usable = fit.status == CoxStatus::Converged || fit.status == CoxStatus::Diverged;
                 if (usable && fit.lrTest.valid && fit.lrTest.p < *request.selectionThreshold) {
                     selected.covariates.push_back(request.spec.covariates[c]);
                     outcome.selectedCovariates.push_back(outcome.candidateLabels[c]);
                 }
             }
-            if (selected.covariates.size() == request.spec.covariates.size()) {
+            if (first && selected.covariates.size() == request.spec.covariates.size()) {
                 outcome.result = std::move(first);
             } else {
                 outcome.result = analyze(prepared, selected);
@@ -66,6 +100,7 @@ AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisReques
         outcome.result.reset();
     }
     outcome.computeMilliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    outcome.finishedAt = std::chrono::steady_clock::now();
     return outcome;
 }
 

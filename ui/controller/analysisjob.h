@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,6 +22,8 @@ struct AnalysisRequest {
     std::vector<double> reportTimes;   ///< survival reported at these times (6 and 12 months)
     std::vector<double> axisTicks;     ///< ticks of the Kaplan-Meier time axis, for the risk table
     double tickInterval = 1.0;
+    /// When the controller received the request (for latency measurements).
+    std::chrono::steady_clock::time_point requestedAt;
     /// When set, the multivariable model takes the covariates of spec.covariates whose
     /// univariate likelihood-ratio p is below this threshold; otherwise all of them.
     std::optional<double> selectionThreshold;
@@ -39,6 +42,8 @@ struct AnalysisOutcome {
     /// The covariates in the multivariable model (all candidates, or those selected).
     std::vector<std::string> selectedCovariates;
     double computeMilliseconds = 0.0;
+    std::chrono::steady_clock::time_point startedAt;    ///< when the worker began the job
+    std::chrono::steady_clock::time_point finishedAt;   ///< when the worker finished it
 };
 
 /// The maximal log-rank cut-off of one marker (the split marker <= cutoff vs > cutoff),
@@ -50,23 +55,45 @@ struct MarkerScan {
     QString status;   ///< why there is no cut-off, empty when there is one
 };
 
+/// The univariate Cox models of the candidate covariates of the last request. analyze()
+/// fits them on the rows that have a group, which are the rows with a marker value, so
+/// they stay the same while only the cut-off moves and are reused until the markers, the
+/// grouping kind, the covariates or the Cox options change.
+/// NOTE: this relies on analyze() restricting covariate models to rows with a group,
+/// not to one side of the cut-off; if that rule changes, the key must include the cut-off.
+class CandidateModelCache {
+public:
+    const std::vector<CoxModel>* find(const AnalysisSpec& spec) const;
+    void store(const AnalysisSpec& spec, std::vector<CoxModel> models);
+
+private:
+    static std::string keyOf(const AnalysisSpec& spec);
+    std::string key_;
+    std::vector<CoxModel> models_;
+};
+
 /// The prepared form of a cohort, built once on the worker by the first job that needs
-/// it and shared by every later job of that cohort.
+/// it and shared by every later job of that cohort, with the cache of candidate models.
+/// Jobs run one at a time, so the cache needs no lock.
 class PreparedCohortCache {
 public:
     explicit PreparedCohortCache(std::shared_ptr<const LoadedCohort> cohort);
     const PreparedCohort& get();
+    CandidateModelCache& candidateModels() { return candidates_; }
 
 private:
     std::shared_ptr<const LoadedCohort> cohort_;
     std::once_flag once_;
     std::unique_ptr<const PreparedCohort> prepared_;
+    CandidateModelCache candidates_;
 };
 
-/// Runs the request with analyze(). With a selection threshold it calls analyze() twice:
-/// first with every candidate (for their univariate models), then with those below the
-/// threshold. Catches InputError into AnalysisOutcome::error. Runs on the worker.
-AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisRequest& request);
+/// Runs the request with analyze(). With a selection threshold, the univariate models of
+/// every candidate come from the cache or from a first analyze() call with all of them;
+/// then analyze() runs with the covariates below the threshold. Catches InputError into
+/// AnalysisOutcome::error. Runs on the worker.
+AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisRequest& request,
+                            CandidateModelCache* cache = nullptr);
 
 /// Runs the maximally selected log-rank scan of a marker (maxstat's default proportions
 /// 0.1 to 0.9, without the Hothorn-Lausen p-value). Runs on the worker.

@@ -39,6 +39,7 @@ void CutoffSlider::setValues(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
     sorted_ = std::move(values);
+    rugCounts_.clear();
     distinct_ = sorted_;
     distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
     youden_.reset();
@@ -225,12 +226,8 @@ void CutoffSlider::paintEvent(QPaintEvent*)
 
     // Rug: one tick per pixel column that holds values, darker where more values fall.
     if (!sorted_.empty()) {
-        const int columns = std::max(1, static_cast<int>(right - left) + 1);
-        std::vector<int> counts(static_cast<std::size_t>(columns), 0);
-        for (double value : sorted_) {
-            const int column = std::clamp(static_cast<int>(std::lround(positionOf(value) - left)), 0, columns - 1);
-            ++counts[static_cast<std::size_t>(column)];
-        }
+        const std::vector<int>& counts = rugCounts();
+        const int columns = static_cast<int>(counts.size());
         const int maxCount = *std::max_element(counts.begin(), counts.end());
         QColor tick = pal.color(QPalette::WindowText);
         for (int column = 0; column < columns; ++column) {
@@ -280,6 +277,22 @@ void CutoffSlider::paintEvent(QPaintEvent*)
         option.backgroundColor = pal.color(QPalette::Window);
         style()->drawPrimitive(QStyle::PE_FrameFocusRect, &option, &painter, this);
     }
+}
+
+const std::vector<int>& CutoffSlider::rugCounts() const
+{
+    const double left = trackLeft();
+    const int columns = std::max(1, static_cast<int>(trackRight() - left) + 1);
+    if (rugWidth_ == columns && rugScale_ == scale_ && !rugCounts_.empty())
+        return rugCounts_;
+    rugCounts_.assign(static_cast<std::size_t>(columns), 0);
+    for (double value : sorted_) {
+        const int column = std::clamp(static_cast<int>(std::lround(positionOf(value) - left)), 0, columns - 1);
+        ++rugCounts_[static_cast<std::size_t>(column)];
+    }
+    rugWidth_ = columns;
+    rugScale_ = scale_;
+    return rugCounts_;
 }
 
 void CutoffSlider::keyPressEvent(QKeyEvent* event)

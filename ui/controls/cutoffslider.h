@@ -80,12 +80,18 @@ private:
     double trackRight() const;
     double trackY() const;
 
+    const std::vector<int>& rugCounts() const;
+
     std::vector<double> sorted_;     // every value, ascending
     std::vector<double> distinct_;   // distinct values, ascending
     Scale scale_ = Scale::Linear;
     double cutoff_ = 0.0;
     std::optional<double> youden_;
     std::optional<double> maxStat_;
+    // Values per pixel column of the track, kept until the values, scale or width change.
+    mutable std::vector<int> rugCounts_;
+    mutable int rugWidth_ = -1;
+    mutable Scale rugScale_ = Scale::Linear;
 };
 
 } // namespace cutofflab::ui
