@@ -72,7 +72,7 @@ BootstrapResult bootstrapCutoff(const MarkerSurvival& data, const BootstrapOptio
     result.cutoff = original.cutoff;
 
     if (options.optimism) {
-        result.apparent = coxHazardRatioAt(data, original.cutoff);
+        result.apparent = coxHazardRatioAt(data, original.cutoff, options.confidenceLevel);
         if (result.apparent.status != HazardRatioStatus::Ok)
             result.optimismStatus = OptimismStatus::ApparentNotFinite;
     }

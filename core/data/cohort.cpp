@@ -196,16 +196,20 @@ CohortColumn readColumn(const io::Table& table, std::size_t tableColumn, const s
     CohortColumn column;
     column.name = table.columns[tableColumn];
 
+    // Parse every cell once; the column is numeric when no non-missing cell is text.
+    std::vector<io::NumericCell> cells(rows.size());
     bool allNumeric = true;
     bool anyValue = false;
-    for (std::size_t row : rows) {
-        const io::NumericCell cell = io::parseNumericCell(table.cell(row, tableColumn));
-        if (cell.kind == io::NumericCell::Kind::Invalid)
-            allNumeric = false;
-        if (cell.kind != io::NumericCell::Kind::Missing)
-            anyValue = true;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        cells[i] = io::parseNumericCell(table.cell(rows[i], tableColumn));
+        allNumeric = allNumeric && cells[i].kind != io::NumericCell::Kind::Invalid;
+        anyValue = anyValue || cells[i].kind != io::NumericCell::Kind::Missing;
     }
     column.numeric = allNumeric && anyValue;
+    if (column.numeric)
+        column.values.reserve(rows.size());
+    else
+        column.labels.reserve(rows.size());
 
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const std::string& text = table.cell(rows[i], tableColumn);
@@ -213,7 +217,7 @@ CohortColumn readColumn(const io::Table& table, std::size_t tableColumn, const s
             column.unusable.push_back({cohort.sourceRow[i], cohort.ids[i], column.name, text, std::move(reason)});
         };
         if (!column.numeric) {
-            if (io::isMissingText(text)) {
+            if (cells[i].kind == io::NumericCell::Kind::Missing) {
                 column.labels.emplace_back();
                 exclude("missing value");
             } else {
@@ -221,7 +225,7 @@ CohortColumn readColumn(const io::Table& table, std::size_t tableColumn, const s
             }
             continue;
         }
-        const io::NumericCell cell = io::parseNumericCell(text);
+        const io::NumericCell& cell = cells[i];
         switch (cell.kind) {
         case io::NumericCell::Kind::Number:
             column.values.emplace_back(cell.value);

@@ -304,10 +304,24 @@ Table readTable(const std::filesystem::path& path)
 
 bool isMissingText(std::string_view text)
 {
-    const std::string lower = toLowerAscii(trim(text));
-    static const std::array<std::string_view, 10> placeholders{
+    text = trim(text);
+    if (text.size() > 7)
+        return false;
+    static constexpr std::array<std::string_view, 10> placeholders{
         "", "na", "n/a", "nan", "null", ".", "-", "?", "missing", "#n/a"};
-    return std::find(placeholders.begin(), placeholders.end(), lower) != placeholders.end();
+    const auto equalsIgnoringCase = [&](std::string_view placeholder) {
+        if (placeholder.size() != text.size())
+            return false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            if (c != placeholder[i])
+                return false;
+        }
+        return true;
+    };
+    return std::any_of(placeholders.begin(), placeholders.end(), equalsIgnoringCase);
 }
 
 NumericCell parseNumericCell(std::string_view text, char decimalMark)
@@ -324,17 +338,25 @@ NumericCell parseNumericCell(std::string_view text, char decimalMark)
             text.remove_prefix(1);
         text = trim(text);
     }
-    std::string normalised(text);
-    if (decimalMark == ',')
+    if (!text.empty() && text.front() == '+')
+        text.remove_prefix(1);
+    if (text.empty())
+        return {NumericCell::Kind::Invalid, 0.0};
+
+    // Most cells are plain numbers with a decimal point: parse them in place. A decimal
+    // comma is turned into a point in a copy first.
+    std::string normalised;
+    if (decimalMark == ',' && text.find(',') != std::string_view::npos) {
+        normalised.assign(text);
         std::replace(normalised.begin(), normalised.end(), ',', '.');
-    if (!normalised.empty() && normalised.front() == '+')
-        normalised.erase(0, 1);
+        text = normalised;
+    }
 
     double value = 0.0;
-    const char* first = normalised.data();
-    const char* last = normalised.data() + normalised.size();
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
     const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
-    if (normalised.empty() || error != std::errc() || end != last || !std::isfinite(value))
+    if (error != std::errc() || end != last || !std::isfinite(value))
         return {NumericCell::Kind::Invalid, 0.0};
     return {kind, value};
 }
