@@ -153,16 +153,18 @@ void MainWindow::createLayout()
     cohortView_->setAccessibleName(tr("Cohort"));
 
     tabs_ = new QTabWidget(this);
-    tabs_->addTab(kmPanel_, tr("&Kaplan–Meier"));
-    tabs_->addTab(rocPanel_, tr("R&OC"));
-    tabs_->addTab(hazardPanel_, tr("&Hazard ratios"));
-    tabs_->addTab(responsePanel_, tr("Res&ponse"));
-    tabs_->addTab(cohortView_, tr("&Cohort"));
-    tabs_->setTabToolTip(0, tr("Survival curves of the groups, numbers at risk, medians, log-rank test and hazard ratio."));
-    tabs_->setTabToolTip(1, tr("How well the marker separates patients with and without the outcome."));
-    tabs_->setTabToolTip(2, tr("Cox models: the groups and each covariate alone, and a multivariable model."));
-    tabs_->setTabToolTip(3, tr("Response rate of each group, the 2×2 table, chi-square and Fisher tests."));
-    tabs_->setTabToolTip(4, tr("The analysed patients with their group; click a header to sort."));
+    // The tabs have no mnemonics, so Alt+letter stays with the controls; Ctrl+1 to Ctrl+5
+    // (View menu) switch tabs.
+    tabs_->addTab(kmPanel_, tr("Kaplan–Meier"));
+    tabs_->addTab(rocPanel_, tr("ROC"));
+    tabs_->addTab(hazardPanel_, tr("Hazard ratios"));
+    tabs_->addTab(responsePanel_, tr("Response"));
+    tabs_->addTab(cohortView_, tr("Cohort"));
+    tabs_->setTabToolTip(0, tr("Survival curves of the groups, numbers at risk, medians, log-rank test and hazard ratio (Ctrl+1)."));
+    tabs_->setTabToolTip(1, tr("How well the marker separates patients with and without the outcome (Ctrl+2)."));
+    tabs_->setTabToolTip(2, tr("Cox models: the groups and each covariate alone, and a multivariable model (Ctrl+3)."));
+    tabs_->setTabToolTip(3, tr("Response rate of each group, the 2×2 table, chi-square and Fisher tests (Ctrl+4)."));
+    tabs_->setTabToolTip(4, tr("The analysed patients with their group; click a header to sort (Ctrl+5)."));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(leftScroll);
@@ -205,7 +207,7 @@ void MainWindow::createActions()
     });
     focusSlider->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     for (int i = 0; i < tabs_->count(); ++i) {
-        QAction* show = view->addAction(tabs_->tabText(i).remove(QLatin1Char('&')), this, [this, i] { tabs_->setCurrentIndex(i); });
+        QAction* show = view->addAction(tabs_->tabText(i), this, [this, i] { tabs_->setCurrentIndex(i); });
         show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
 

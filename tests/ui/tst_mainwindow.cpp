@@ -16,6 +16,7 @@
 #include "panels/rocpanel.h"
 #include "support/referencecase.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
@@ -513,6 +514,10 @@ void TestMainWindow::exportsCharts()
     }
     // The risk table is part of the chart, so every export carries it.
     QVERIFY(window.kmPanel()->kmChart()->riskTableText().size() >= 9);
+
+    copyChartToClipboard(window.kmPanel()->chartView());
+    const QImage copied = QApplication::clipboard()->image();
+    QCOMPARE(copied.size(), window.kmPanel()->chartView()->currentSize() * 2);
 }
 
 QTEST_MAIN(TestMainWindow)

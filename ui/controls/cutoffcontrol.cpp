@@ -62,7 +62,7 @@ QAbstractSpinBox::StepEnabled ObservedValueSpinBox::stepEnabled() const
     return enabled;
 }
 
-MarkerCutoffEditor::MarkerCutoffEditor(const QString& title, QWidget* parent)
+MarkerCutoffEditor::MarkerCutoffEditor(const QString& title, bool primary, QWidget* parent)
     : QWidget(parent)
 {
     auto* box = new QGroupBox(title, this);
@@ -96,9 +96,9 @@ MarkerCutoffEditor::MarkerCutoffEditor(const QString& title, QWidget* parent)
     summary_->setToolTip(tr("The share of patients below the cut-off, and the size of each group."));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* markerLabel = new QLabel(tr("&Marker:"), box);
+    auto* markerLabel = new QLabel(primary ? tr("&Marker:") : tr("Marker:"), box);
     markerLabel->setBuddy(markerBox_);
-    auto* highLabel = new QLabel(tr("&High when value"), box);
+    auto* highLabel = new QLabel(primary ? tr("&High when value") : tr("High when value"), box);
     highLabel->setBuddy(ruleBox_);
 
     auto* layout = new QGridLayout(box);
@@ -270,11 +270,11 @@ void MarkerCutoffEditor::updateSummary()
 CutoffControl::CutoffControl(QWidget* parent)
     : QWidget(parent)
 {
-    first_ = new MarkerCutoffEditor(tr("Cut-off"), this);
+    first_ = new MarkerCutoffEditor(tr("Cut-off"), true, this);
     scoreBox_ = new QCheckBox(tr("&Combine with a second marker (0/1/2 score)"), this);
     scoreBox_->setToolTip(tr("Score = number of markers at or above their cut-off; "
                              "the panels then compare three groups and test for a trend."));
-    second_ = new MarkerCutoffEditor(tr("Second marker"), this);
+    second_ = new MarkerCutoffEditor(tr("Second marker"), false, this);
     second_->setVisible(false);
 
     auto* layout = new QVBoxLayout(this);

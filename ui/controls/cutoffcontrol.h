@@ -36,7 +36,9 @@ private:
 class MarkerCutoffEditor : public QWidget {
     Q_OBJECT
 public:
-    explicit MarkerCutoffEditor(const QString& title, QWidget* parent = nullptr);
+    /// The primary editor's labels carry mnemonics (Alt+M, Alt+H); the second one's do
+    /// not, so that each Alt+letter reaches one control.
+    MarkerCutoffEditor(const QString& title, bool primary, QWidget* parent = nullptr);
 
     void setCohort(std::shared_ptr<const LoadedCohort> cohort, int markerIndex);
 

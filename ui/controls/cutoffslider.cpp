@@ -18,8 +18,8 @@ namespace cutofflab::ui {
 
 namespace {
 
-// Colours of the two reference marks, chosen to be told apart from each other and from
-// the highlight colour in light and dark palettes (ColorBrewer Dark2).
+// Colours of the two reference marks (ColorBrewer Dark2), distinct from each other and
+// from the highlight colour in light and dark palettes.
 const QColor kYoudenColour(0xd9, 0x5f, 0x02);
 const QColor kMaxStatColour(0x1b, 0x9e, 0x77);
 
@@ -101,9 +101,9 @@ double CutoffSlider::steppedValue(int steps) const
 {
     if (distinct_.empty())
         return cutoff_;
-    // Index of the cut-off among the distinct values; a cut-off between two values
-    // counts as just below the upper one for an upward step and just above the lower one
-    // for a downward step.
+    // Index of the cut-off among the distinct values. A cut-off between two values counts
+    // as just below the upper one for an upward step, and as just above the lower one for
+    // a downward step.
     qsizetype index;
     if (steps > 0) {
         index = std::upper_bound(distinct_.begin(), distinct_.end(), cutoff_) - distinct_.begin() + steps - 1;
@@ -224,7 +224,7 @@ void CutoffSlider::paintEvent(QPaintEvent*)
     painter.setPen(QPen(pal.color(QPalette::Mid), 3, Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(QPointF(left, y), QPointF(right, y));
 
-    // Rug: one tick per pixel column that holds values, darker where more values fall.
+    // Rug: one tick per pixel column with values, darker where more values fall.
     if (!sorted_.empty()) {
         const std::vector<int>& counts = rugCounts();
         const int columns = static_cast<int>(counts.size());

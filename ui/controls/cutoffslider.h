@@ -7,9 +7,9 @@
 
 namespace cutofflab::ui {
 
-/// A slider over a marker's observed values. The track shows where the patients' values
-/// lie (a rug, darker where values crowd) and marks two reference cut-offs (the Youden
-/// point of the ROC curve and the maximal log-rank cut-off); the handle is the cut-off.
+/// A slider over a marker's observed values; the handle is the cut-off. The track shows
+/// where the patients' values lie (a rug, darker where values crowd). Marks below it show
+/// two reference cut-offs: the Youden point of the ROC curve and the maximal log-rank cut-off.
 ///
 /// The handle only rests on observed values, since a cut-off between two neighbouring
 /// values gives the same groups as the upper one (rule >=). Keys: Left/Down and

@@ -76,7 +76,7 @@ HazardPanel::HazardPanel(QWidget* parent)
     auto* covariateBox = new QWidget(this);
     auto* covariateLayout = new QVBoxLayout(covariateBox);
     covariateLayout->setContentsMargins(0, 0, 0, 0);
-    auto* covariateLabel = new QLabel(tr("&Covariates:"), covariateBox);
+    auto* covariateLabel = new QLabel(tr("Co&variates:"), covariateBox);
     covariateLabel->setBuddy(covariates_);
     covariateLayout->addWidget(covariateLabel);
     covariateLayout->addWidget(covariates_, 1);
