@@ -17,8 +17,9 @@ struct Evaluation {
 // d = eventsLow + eventsHigh events, the risk set of the k-th of the d tied events
 // (k = 0 .. d-1) is reduced by k/d of the events' total risk, and p_k is the expected high
 // share of it. The risk weights are divided by exp(max(beta, 0)) so that no exponential
-// overflows; p_k does not change.
-Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta)
+// overflows; p_k does not change. With efron false, Breslow's approximation: every tied
+// event sees the whole risk set, so the d events of a time contribute d times the k = 0 term.
+Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta, bool efron)
 {
     const double weightLow = beta > 0.0 ? std::exp(-beta) : 1.0;
     const double weightHigh = beta > 0.0 ? 1.0 : std::exp(beta);
@@ -33,6 +34,12 @@ Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta)
         const double riskHigh = t.atRiskHigh * weightHigh;
         const double riskHighEvents = t.eventsHigh * weightHigh;
         result.score += t.eventsHigh;
+        if (!efron) {
+            const double share = riskHigh / riskAll;
+            result.score -= events * share;
+            result.information += events * share * (1.0 - share);
+            continue;
+        }
         const auto tied = static_cast<long>(events);
         for (long k = 0; k < tied; ++k) {
             const double fraction = static_cast<double>(k) / events;
@@ -44,9 +51,7 @@ Evaluation evaluate(std::span<const TwoGroupEventTime> eventTimes, double beta)
     return result;
 }
 
-} // namespace
-
-TwoGroupCoxFit fitTwoGroupCoxEfron(std::span<const TwoGroupEventTime> eventTimes, double startCoefficient)
+TwoGroupCoxFit fitWithTies(std::span<const TwoGroupEventTime> eventTimes, double startCoefficient, bool efron)
 {
     TwoGroupCoxFit fit;
     bool anyEvent = false;
@@ -85,7 +90,7 @@ TwoGroupCoxFit fitTwoGroupCoxEfron(std::span<const TwoGroupEventTime> eventTimes
     constexpr double kMaxStep = 4.0;   // a hazard ratio factor of e^4 (about 55) per step
     for (int iteration = 1; iteration <= kMaxIterations; ++iteration) {
         fit.iterations = iteration;
-        const Evaluation at = evaluate(eventTimes, beta);
+        const Evaluation at = evaluate(eventTimes, beta, efron);
         if (!(at.information > 0.0)) {
             fit.status = TwoGroupCoxStatus::NoInformation;
             return fit;
@@ -112,6 +117,24 @@ TwoGroupCoxFit fitTwoGroupCoxEfron(std::span<const TwoGroupEventTime> eventTimes
     fit.status = TwoGroupCoxStatus::NotConverged;
     fit.coefficient = beta;
     return fit;
+}
+
+} // namespace
+
+TwoGroupCoxFit fitTwoGroupCoxEfron(std::span<const TwoGroupEventTime> eventTimes, double startCoefficient)
+{
+    return fitWithTies(eventTimes, startCoefficient, true);
+}
+
+TwoGroupCoxFit fitTwoGroupCoxBreslow(std::span<const TwoGroupEventTime> eventTimes, double startCoefficient)
+{
+    return fitWithTies(eventTimes, startCoefficient, false);
+}
+
+TwoGroupCoxFit fitTwoGroupCox(std::span<const TwoGroupEventTime> eventTimes, CoxTies ties, double startCoefficient)
+{
+    return ties == CoxTies::Breslow ? fitWithTies(eventTimes, startCoefficient, false)
+                                    : fitWithTies(eventTimes, startCoefficient, true);
 }
 
 } // namespace cutofflab

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "survival/coxties.h"
+
 #include <cstddef>
 #include <span>
 
@@ -46,5 +48,16 @@ struct TwoGroupCoxFit {
 /// values), the condition under which R warns that the coefficient may be infinite.
 TwoGroupCoxFit fitTwoGroupCoxEfron(std::span<const TwoGroupEventTime> eventTimes,
                                    double startCoefficient = 0.0);
+
+/// The same model with Breslow's approximation for tied event times (R:
+/// coxph(..., ties = "breslow"); the default of SAS PHREG and SPSS): every one of the d
+/// tied events sees the whole risk set. Same iteration, tolerance and statuses as
+/// fitTwoGroupCoxEfron(); without tied event times the two fits are equal.
+TwoGroupCoxFit fitTwoGroupCoxBreslow(std::span<const TwoGroupEventTime> eventTimes,
+                                     double startCoefficient = 0.0);
+
+/// fitTwoGroupCoxEfron() or fitTwoGroupCoxBreslow(), as ties says.
+TwoGroupCoxFit fitTwoGroupCox(std::span<const TwoGroupEventTime> eventTimes, CoxTies ties,
+                              double startCoefficient = 0.0);
 
 } // namespace cutofflab

@@ -64,10 +64,10 @@ private:
 
 } // namespace
 
-EventTimeTable buildEventTimeTable(std::span<const double> timeAscending, std::span<const std::uint8_t> event)
+SplitEventTable buildEventTimeTable(std::span<const double> timeAscending, std::span<const std::uint8_t> event)
 {
     const std::size_t n = timeAscending.size();
-    EventTimeTable table;
+    SplitEventTable table;
     table.coordinate.resize(n);
     table.cumulative.push_back({});
 
@@ -107,7 +107,7 @@ double PrefixLogRankSums::variance(std::size_t k) const
     return difference > 1e-10 * weightAtRisk[k] ? difference : 0.0;
 }
 
-OrderedRows gatherRows(const EventTimeTable& table, std::span<const std::uint8_t> event,
+OrderedRows gatherRows(const SplitEventTable& table, std::span<const std::uint8_t> event,
                        std::span<const std::uint32_t> order, std::size_t count)
 {
     OrderedRows rows;
@@ -120,7 +120,7 @@ OrderedRows gatherRows(const EventTimeTable& table, std::span<const std::uint8_t
     return rows;
 }
 
-std::vector<TwoGroupEventTime> prefixSplitEventTimes(const EventTimeTable& table, const OrderedRows& rows,
+std::vector<TwoGroupEventTime> prefixSplitEventTimes(const SplitEventTable& table, const OrderedRows& rows,
                                                      std::size_t lowSize)
 {
     // Low rows counted by the coordinate at which they leave the risk sets, and low
@@ -142,7 +142,7 @@ std::vector<TwoGroupEventTime> prefixSplitEventTimes(const EventTimeTable& table
     return counts;
 }
 
-PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, const OrderedRows& rows,
+PrefixLogRankSums prefixLogRankSums(const SplitEventTable& table, const OrderedRows& rows,
                                     std::span<const std::size_t> sizes)
 {
     PrefixLogRankSums sums;

@@ -24,7 +24,7 @@ struct CumulativeSums {
 /// group are the sum of cumulative[c].hazard over its rows, and survdiff's
 /// hypergeometric variance of a group G is sum_e w_e n_G(e) (n_e - n_G(e)) =
 /// sum_{i in G} cumulative[c_i].weightAtRisk - sum_{i, j in G} cumulative[min(c_i, c_j)].weight.
-struct EventTimeTable {
+struct SplitEventTable {
     std::vector<double> atRisk;                   ///< n_e, rows with time >= event time e
     std::vector<double> events;                   ///< d_e
     std::vector<std::uint32_t> coordinate;        ///< per row in time order
@@ -35,7 +35,7 @@ struct EventTimeTable {
 };
 
 /// Builds the table from times in ascending order (ties equal) and 0/1 events.
-EventTimeTable buildEventTimeTable(std::span<const double> timeAscending, std::span<const std::uint8_t> event);
+SplitEventTable buildEventTimeTable(std::span<const double> timeAscending, std::span<const std::uint8_t> event);
 
 /// The coordinate and event of each row in another order (marker order), gathered once
 /// so that the passes below read in sequence.
@@ -47,12 +47,12 @@ struct OrderedRows {
 };
 
 /// Gathers the first `count` rows of order (row positions in time order).
-OrderedRows gatherRows(const EventTimeTable& table, std::span<const std::uint8_t> event,
+OrderedRows gatherRows(const SplitEventTable& table, std::span<const std::uint8_t> event,
                        std::span<const std::uint32_t> order, std::size_t count);
 
 /// The per-event-time counts of the split "first lowSize rows of the order" (low) against
 /// the rest (high), as fitTwoGroupCoxEfron() reads them. O(lowSize + event times).
-std::vector<TwoGroupEventTime> prefixSplitEventTimes(const EventTimeTable& table, const OrderedRows& rows,
+std::vector<TwoGroupEventTime> prefixSplitEventTimes(const SplitEventTable& table, const OrderedRows& rows,
                                                      std::size_t lowSize);
 
 /// The log-rank sums of the groups formed by the first m rows of an order (the rows at or
@@ -71,7 +71,7 @@ struct PrefixLogRankSums {
 /// Computes the sums for the groups rows[0 .. sizes[k]) in one pass, with a Fenwick tree
 /// over the coordinates for the pair sums: O(n log(event times)). sizes must be
 /// ascending and at most rows.size().
-PrefixLogRankSums prefixLogRankSums(const EventTimeTable& table, const OrderedRows& rows,
+PrefixLogRankSums prefixLogRankSums(const SplitEventTable& table, const OrderedRows& rows,
                                     std::span<const std::size_t> sizes);
 
 /// survdiff's two-group log-rank test (rho = 0) for a split of the rows.

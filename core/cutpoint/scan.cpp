@@ -46,8 +46,8 @@ void validate(const ScanOptions& options)
 // Fits the Cox model at every candidate in one more pass in marker order. The low group
 // grows by the rows between candidates. The per-event-time counts are rebuilt from two
 // arrays per candidate in O(event times), and each fit starts at the previous estimate.
-void fitCoxAtEveryCandidate(const EventTimeTable& table, const OrderedRows& rows,
-                            const std::vector<std::size_t>& sizes, CutoffScan& scan)
+void fitCoxAtEveryCandidate(const SplitEventTable& table, const OrderedRows& rows,
+                            const std::vector<std::size_t>& sizes, CoxTies ties, CutoffScan& scan)
 {
     const std::size_t eventTimes = table.eventTimeCount();
     std::vector<double> lowLeaving(eventTimes + 1, 0.0);   // low rows by the coordinate they leave at
@@ -66,7 +66,7 @@ void fitCoxAtEveryCandidate(const EventTimeTable& table, const OrderedRows& rows
             lowAtRisk += lowLeaving[e + 1];
             counts[e] = {lowAtRisk, table.atRisk[e] - lowAtRisk, lowEvents[e + 1], table.events[e] - lowEvents[e + 1]};
         }
-        const TwoGroupCoxFit fit = fitTwoGroupCoxEfron(counts, warmStart);
+        const TwoGroupCoxFit fit = fitTwoGroupCox(counts, ties, warmStart);
         scan.hazardRatioStatus[candidate] = statusOf(fit.status);
         if (fit.status == TwoGroupCoxStatus::Ok) {
             scan.logHazardRatio[candidate] = fit.coefficient;
@@ -78,7 +78,7 @@ void fitCoxAtEveryCandidate(const EventTimeTable& table, const OrderedRows& rows
 
 // Fills the log-rank columns of every candidate from the prefix sums and, with
 // petoHazardRatios, the hazard ratio columns with Peto's one-step estimate.
-void fillLogRankColumns(const EventTimeTable& table, const PrefixLogRankSums& sums, bool petoHazardRatios,
+void fillLogRankColumns(const SplitEventTable& table, const PrefixLogRankSums& sums, bool petoHazardRatios,
                         CutoffScan& scan)
 {
     const std::size_t candidateCount = scan.candidates.lowerGroupSizes.size();
@@ -129,7 +129,8 @@ void fillLogRankColumns(const EventTimeTable& table, const PrefixLogRankSums& su
 // Replaces the Peto estimates of the optimal cut-offs by the exact Cox estimate: the
 // optima are the cut-offs a reader looks at. Only the first kCoxFitsPerOptimum ties of
 // each are fitted, so that a flat landscape stays O(n).
-void fitCoxAtOptima(const EventTimeTable& table, const OrderedRows& rows, double confidenceLevel, CutoffScan& scan)
+void fitCoxAtOptima(const SplitEventTable& table, const OrderedRows& rows, double confidenceLevel, CoxTies ties,
+                    CutoffScan& scan)
 {
     constexpr std::size_t kCoxFitsPerOptimum = 16;
     const std::vector<std::size_t>& sizes = scan.candidates.lowerGroupSizes;
@@ -137,13 +138,14 @@ void fitCoxAtOptima(const EventTimeTable& table, const OrderedRows& rows, double
         const std::size_t fits = std::min(optimum->ties.size(), kCoxFitsPerOptimum);
         for (std::size_t t = 0; t < fits; ++t) {
             const std::size_t index = optimum->ties[t];
-            if (scan.hazardRatioMethod[index] == HazardRatioMethod::CoxEfron)
+            if (scan.hazardRatioMethod[index] != HazardRatioMethod::PetoOneStep)
                 continue;
             // Peto's estimate is one Newton step from 0, a good start for the next steps.
             const double start = scan.hazardRatioStatus[index] == HazardRatioStatus::Ok ? scan.logHazardRatio[index] : 0.0;
             const HazardRatio ratio = hazardRatioFromFit(
-                fitTwoGroupCoxEfron(prefixSplitEventTimes(table, rows, sizes[index]), start), confidenceLevel);
-            scan.hazardRatioMethod[index] = HazardRatioMethod::CoxEfron;
+                fitTwoGroupCox(prefixSplitEventTimes(table, rows, sizes[index]), ties, start), confidenceLevel,
+                coxMethod(ties));
+            scan.hazardRatioMethod[index] = ratio.method;
             scan.hazardRatioStatus[index] = ratio.status;
             scan.logHazardRatio[index] = ratio.logHazardRatio;
             scan.hazardRatioStandardError[index] = ratio.standardError;
@@ -153,10 +155,15 @@ void fitCoxAtOptima(const EventTimeTable& table, const OrderedRows& rows, double
 
 } // namespace
 
-HazardRatio hazardRatioFromFit(const TwoGroupCoxFit& fit, double confidenceLevel)
+HazardRatioMethod coxMethod(CoxTies ties) noexcept
+{
+    return ties == CoxTies::Breslow ? HazardRatioMethod::CoxBreslow : HazardRatioMethod::CoxEfron;
+}
+
+HazardRatio hazardRatioFromFit(const TwoGroupCoxFit& fit, double confidenceLevel, HazardRatioMethod method)
 {
     HazardRatio ratio;
-    ratio.method = HazardRatioMethod::CoxEfron;
+    ratio.method = method;
     ratio.status = statusOf(fit.status);
     if (ratio.status != HazardRatioStatus::Ok)
         return ratio;
@@ -169,13 +176,13 @@ HazardRatio hazardRatioFromFit(const TwoGroupCoxFit& fit, double confidenceLevel
     return ratio;
 }
 
-HazardRatio coxHazardRatioAt(const MarkerSurvival& data, double cutoff, double confidenceLevel)
+HazardRatio coxHazardRatioAt(const MarkerSurvival& data, double cutoff, double confidenceLevel, CoxTies ties)
 {
     std::vector<int> group(data.size());
     for (std::size_t i = 0; i < data.size(); ++i)
         group[i] = data.marker[i] > cutoff ? 1 : 0;
     const std::vector<TwoGroupEventTime> counts = twoGroupEventTimes(data.time, data.event, group);
-    return hazardRatioFromFit(fitTwoGroupCoxEfron(counts), confidenceLevel);
+    return hazardRatioFromFit(fitTwoGroupCox(counts, ties), confidenceLevel, coxMethod(ties));
 }
 
 OptimalCutoff selectOptimalCutoff(std::span<const double> criterion, std::span<const double> cutoffs,
@@ -247,7 +254,7 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
     if (scan.status != CutoffStatus::Ok)
         return scan;
 
-    const EventTimeTable table = buildEventTimeTable(data.time, data.event);
+    const SplitEventTable table = buildEventTimeTable(data.time, data.event);
     scan.totalEvents = table.totalEvents;
     if (table.totalEvents == 0) {
         scan.status = CutoffStatus::NoEvents;
@@ -298,13 +305,13 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
     scan.hazardRatioStandardError.assign(candidateCount, 0.0);
     scan.hazardRatioStatus.assign(candidateCount, HazardRatioStatus::NotEstimable);
     scan.hazardRatioMethod.assign(candidateCount,
-                                  coxEverywhere ? HazardRatioMethod::CoxEfron : HazardRatioMethod::PetoOneStep);
+                                  coxEverywhere ? coxMethod(options.ties) : HazardRatioMethod::PetoOneStep);
 
     const OrderedRows rows = gatherRows(table, data.event, data.markerOrder, sizes.back());
     const PrefixLogRankSums sums = prefixLogRankSums(table, rows, sizes);
     fillLogRankColumns(table, sums, !coxEverywhere, scan);
     if (coxEverywhere)
-        fitCoxAtEveryCandidate(table, rows, sizes, scan);
+        fitCoxAtEveryCandidate(table, rows, sizes, options.ties, scan);
 
     if (statisticsThread.joinable())
         statisticsThread.join();
@@ -323,7 +330,7 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options)
         scan.byLogRankP.value = scan.logRankP[scan.byLogRankP.index];
 
     if (!coxEverywhere)
-        fitCoxAtOptima(table, rows, options.confidenceLevel, scan);
+        fitCoxAtOptima(table, rows, options.confidenceLevel, options.ties, scan);
     return scan;
 }
 

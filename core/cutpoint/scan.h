@@ -9,6 +9,7 @@
 #include "cutpoint/coxbinary.h"
 #include "cutpoint/markersurvival.h"
 #include "cutpoint/maxstat.h"
+#include "survival/coxties.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -19,9 +20,10 @@ namespace cutofflab {
 
 /// Method choice for the hazard ratios of the landscape.
 enum class HazardRatioMode {
-    Automatic,     ///< Cox (Efron) at every cut-off when the work fits exactCoxWorkLimit,
+    Automatic,     ///< Cox at every cut-off when the work fits exactCoxWorkLimit,
                    ///< else Peto's one-step estimate, and Cox at the optimal cut-offs
-    CoxEfron,      ///< Cox (Efron) at every cut-off, whatever the size
+    CoxEfron,      ///< Cox at every cut-off, whatever the size (with ScanOptions::ties, which
+                   ///< is Efron unless set to Breslow)
     PetoOneStep    ///< Peto's one-step estimate at every cut-off, Cox at the optimal cut-offs
 };
 
@@ -29,10 +31,12 @@ enum class HazardRatioMode {
 enum class HazardRatioMethod : std::uint8_t {
     CoxEfron,      ///< the maximum partial likelihood estimate, equal to R's
                    ///< coxph(Surv(time, event) ~ high) (ties = "efron")
-    PetoOneStep    ///< log HR = (O - E) / V of the high group from the log-rank test,
+    PetoOneStep,   ///< log HR = (O - E) / V of the high group from the log-rank test,
                    ///< SE = 1 / sqrt(V): one Newton step of the Cox score from 0. An
                    ///< approximation, close to Cox when the HR is near 1 and biased
                    ///< towards 1 when it is far from 1.
+    CoxBreslow     ///< the maximum partial likelihood estimate with Breslow's ties, equal
+                   ///< to R's coxph(Surv(time, event) ~ high, ties = "breslow")
 };
 
 enum class HazardRatioStatus : std::uint8_t {
@@ -77,6 +81,8 @@ struct ScanOptions {
     /// (measured), and is reached near 5000 rows of continuous data.
     double exactCoxWorkLimit = 5.0e7;
     double confidenceLevel = 0.95;
+    /// Tie handling of the Cox fits; Peto's one-step estimate does not depend on it.
+    CoxTies ties = CoxTies::Efron;
     /// With 2 or more, maxstat's statistics run on a second thread from 10^5 rows on.
     unsigned threads = 2;
     /// Values within this relative distance of the best count as tied optima: sums in a
@@ -135,10 +141,15 @@ CutoffScan scanCutoffs(const MarkerSurvival& data, const ScanOptions& options = 
 OptimalCutoff selectOptimalCutoff(std::span<const double> criterion, std::span<const double> cutoffs,
                                   bool minimize = false, double relativeTolerance = 1e-10);
 
-/// The Cox (Efron) hazard ratio of marker > cutoff against marker <= cutoff, O(n).
-HazardRatio coxHazardRatioAt(const MarkerSurvival& data, double cutoff, double confidenceLevel = 0.95);
+/// The Cox hazard ratio of marker > cutoff against marker <= cutoff, O(n).
+HazardRatio coxHazardRatioAt(const MarkerSurvival& data, double cutoff, double confidenceLevel = 0.95,
+                             CoxTies ties = CoxTies::Efron);
 
-/// The hazard ratio that a Cox fit gives, with its Wald interval.
-HazardRatio hazardRatioFromFit(const TwoGroupCoxFit& fit, double confidenceLevel);
+/// The hazard ratio that a Cox fit gives, with its Wald interval; method names the fit.
+HazardRatio hazardRatioFromFit(const TwoGroupCoxFit& fit, double confidenceLevel,
+                               HazardRatioMethod method = HazardRatioMethod::CoxEfron);
+
+/// The hazard ratio method of a Cox fit with the given tie handling.
+HazardRatioMethod coxMethod(CoxTies ties) noexcept;
 
 } // namespace cutofflab

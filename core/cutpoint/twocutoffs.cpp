@@ -35,7 +35,7 @@ TwoCutoffScan scanTwoCutoffs(const MarkerSurvival& data, const TwoCutoffOptions&
         scan.status = CutoffStatus::NoCandidateCutoff;
         return scan;
     }
-    const EventTimeTable table = buildEventTimeTable(data.time, data.event);
+    const SplitEventTable table = buildEventTimeTable(data.time, data.event);
     if (table.totalEvents == 0) {
         scan.status = CutoffStatus::NoEvents;
         return scan;

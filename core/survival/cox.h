@@ -1,6 +1,7 @@
 #pragma once
 
 #include "survival/concordance.h"
+#include "survival/coxties.h"
 #include "survival/survdata.h"
 
 #include <Eigen/Core>
@@ -9,12 +10,6 @@
 #include <vector>
 
 namespace cutofflab {
-
-/// Approximation of the partial likelihood at tied event times.
-enum class CoxTies {
-    Efron,    ///< Efron (1977), R's default. The k-th of d tied events sees the risk set minus (k-1)/d of them.
-    Breslow   ///< Breslow (1974), the default of SAS PHREG, SPSS and statsmodels. Every tied event sees the whole risk set.
-};
 
 /// Fitting controls, named and defaulted as survival::coxph.control (survival 3.5-3).
 struct CoxOptions {
