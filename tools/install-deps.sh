@@ -3,9 +3,11 @@
 # Debian 12 and Ubuntu 22.04 or later. Uses sudo when not run as root.
 set -euo pipefail
 
+# Real package names (not virtual ones such as libqt6charts6-dev, which dpkg never
+# reports as installed): Qt Charts needs the Qt OpenGL development files as well.
 packages=(
     build-essential cmake
-    qt6-base-dev qt6-base-dev-tools libqt6charts6-dev libqt6opengl6-dev libqt6svg6-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
     libgl-dev libeigen3-dev libboost-dev
     fonts-dejavu-core
 )
@@ -33,5 +35,6 @@ if [[ $(id -u) -ne 0 ]]; then
     sudo_cmd=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+# apt's progress goes to stderr so that the programs' own output stays clean on stdout.
+"${sudo_cmd[@]}" apt-get update -q >&2
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2

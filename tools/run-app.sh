@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)" --target cutofflab cutofflab-cli
+cmake --preset release >&2
+cmake --build --preset release -j "$(nproc)" --target cutofflab cutofflab-cli >&2
 
 example=resources/example_cohort_SIMULATED.csv
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <cmath>
 #include <exception>
 
 namespace cutofflab::cli {
@@ -79,7 +80,7 @@ int runAnalyze(const QStringList& arguments)
     const QCommandLineOption marker2(QStringLiteral("marker2"), QStringLiteral("Second marker for the 0/1/2 score."), QStringLiteral("COL"));
     const QCommandLineOption cutoff2(QStringLiteral("cutoff2"), QStringLiteral("Cut-off of the second marker."), QStringLiteral("X"));
     const QCommandLineOption rule2(QStringLiteral("rule2"), QStringLiteral("Rule of the second marker (ge or gt)."), QStringLiteral("ge|gt"));
-    const QCommandLineOption quantiles(QStringLiteral("quantiles"), QStringLiteral("Quantile groups of the marker instead of a cut-off: 2 (median split), 3 (tertiles), 4 (quartiles)."), QStringLiteral("N"));
+    const QCommandLineOption quantiles(QStringLiteral("quantiles"), QStringLiteral("Quantile groups of the marker instead of a cut-off, 2 to 10: 2 (median split), 3 (tertiles), 4 (quartiles)."), QStringLiteral("N"));
     const QCommandLineOption groups(QStringLiteral("groups"), QStringLiteral("Compare the groups of an existing column instead of cutting a marker."), QStringLiteral("COL"));
     const QCommandLineOption covariates(QStringLiteral("covariates"), QStringLiteral("Covariates of the multivariable Cox model, comma-separated; a covariate may be dichotomised in place (albumin<36, tumor_mm>=65), compared with a level (child_pugh=B) or given a reference level (etiology:ref=HBV)."), QStringLiteral("A,B,..."));
     const QCommandLineOption ties(QStringLiteral("ties"), QStringLiteral("Tie handling of the Cox model: efron (R's default) or breslow (SPSS, SAS)."), QStringLiteral("efron|breslow"));
@@ -106,7 +107,11 @@ int runAnalyze(const QStringList& arguments)
         return kExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        // Qt's usage line names the program path; name the command as users type it.
+        QString help = parser.helpText();
+        const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
+        help.replace(0, lineEnd, QStringLiteral("Usage: cutofflab-cli analyze DATA [options]"));
+        QTextStream(stdout) << help;
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -117,12 +122,24 @@ int runAnalyze(const QStringList& arguments)
     }
     const QString dataPath = positional.front();
 
+    jsonio::SavedAnalysis saved;
     try {
-        jsonio::SavedAnalysis saved;
         if (parser.isSet(spec))
             saved = jsonio::analysisFromJson(readSpecFile(parser.value(spec)));
-        ColumnRoles& roles = saved.roles;
-        AnalysisSpec& analysis = saved.spec;
+    } catch (const InputError& error) {
+        err << "cutofflab-cli analyze: " << QString::fromUtf8(error.what()) << "\n";
+        return kExitInput;
+    }
+    ColumnRoles& roles = saved.roles;
+    AnalysisSpec& analysis = saved.spec;
+
+    // Option values: a wrong one is a usage error (exit 1), not a data error.
+    try {
+        const int groupingChoices = (parser.isSet(cutoff) ? 1 : 0) + (parser.isSet(quantiles) ? 1 : 0) + (parser.isSet(groups) ? 1 : 0);
+        if (groupingChoices > 1)
+            throw InputError("Choose one way to form the groups: --cutoff, --quantiles or --groups, not several.");
+        if (parser.isSet(groups) && (parser.isSet(marker) || parser.isSet(marker2)))
+            throw InputError("--groups compares the groups of an existing column, so --marker and --marker2 do not apply. Remove one of them.");
 
         if (parser.isSet(id))
             roles.id = parser.value(id).toStdString();
@@ -156,7 +173,10 @@ int runAnalyze(const QStringList& arguments)
             grouping.rule2 = jsonio::parseRule(parser.value(rule2));
         if (parser.isSet(quantiles)) {
             grouping.kind = GroupingSpec::Kind::Quantiles;
-            grouping.quantileGroups = static_cast<int>(parseNumber(parser.value(quantiles), "--quantiles"));
+            const double count = parseNumber(parser.value(quantiles), "--quantiles");
+            if (count != std::floor(count) || count < 2 || count > 10)
+                throw InputError("--quantiles takes a whole number of groups from 2 to 10, for example 3 for tertiles.");
+            grouping.quantileGroups = static_cast<int>(count);
         }
         if (parser.isSet(groups)) {
             grouping.kind = GroupingSpec::Kind::Column;
@@ -185,8 +205,11 @@ int runAnalyze(const QStringList& arguments)
         }
         if (parser.isSet(times))
             analysis.times = parseNumberList(parser.value(times), "--times");
-        if (parser.isSet(rmst))
+        if (parser.isSet(rmst)) {
             analysis.rmstHorizon = parseNumber(parser.value(rmst), "--rmst-horizon");
+            if (!(*analysis.rmstHorizon > 0))
+                throw InputError("--rmst-horizon must be a positive time, in the unit of the time column.");
+        }
         if (parser.isSet(rho))
             analysis.logRankRho = parseNumber(parser.value(rho), "--rho");
         if (parser.isSet(outcome))
@@ -207,7 +230,12 @@ int runAnalyze(const QStringList& arguments)
                 analysis.baseline.push_back(name.trimmed().toStdString());
         }
         jsonio::addColumnsUsedBySpec(analysis, roles);
+    } catch (const InputError& error) {
+        err << "cutofflab-cli analyze: " << QString::fromUtf8(error.what()) << "\nSee cutofflab-cli analyze --help.\n";
+        return kExitUsage;
+    }
 
+    try {
         const io::Table table = io::readTable(dataPath.toStdString());
         const PreparedCohort prepared(buildCohort(table, roles));
         const AnalysisResult result = analyze(prepared, analysis);

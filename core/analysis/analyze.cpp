@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace cutofflab {
@@ -238,18 +239,66 @@ void listMissingCovariates(const Cohort& cohort, const Grouping& grouping, const
         if (grouping.group[i] == kNoGroup)
             continue;
         for (std::size_t c = 0; c < design.size(); ++c) {
-            if (!design[c].values[i]) {
-                ExcludedRow row;
-                row.row = cohort.sourceRow[i];
-                row.id = cohort.ids[i];
-                row.column = columnNames[c];
-                row.reason = "missing covariate " + columnNames[c];
-                model.excluded.push_back(row);
-                break;
+            if (design[c].values[i])
+                continue;
+            ExcludedRow row;
+            row.row = cohort.sourceRow[i];
+            row.id = cohort.ids[i];
+            row.column = columnNames[c];
+            row.reason = "missing covariate " + columnNames[c];
+            // The cell as written and why it is unusable, from the cohort column.
+            if (const CohortColumn* column = cohort.findColumn(columnNames[c])) {
+                for (const ExcludedRow& unusable : column->unusable) {
+                    if (unusable.row == row.row) {
+                        row.value = unusable.value;
+                        row.reason = columnNames[c] + ": " + unusable.reason;
+                        break;
+                    }
+                }
             }
+            model.excluded.push_back(row);
+            break;
         }
     }
 }
+
+/// Marks as infinite the group terms whose coefficient diverges because a group has no
+/// events while the reference group has some, or the reverse. The likelihood is then
+/// monotone in that coefficient (Bryson and Johnson, Biometrika 1981), so no finite
+/// estimate exists, however the Newton iteration happened to stop: R's coxph may report
+/// a huge finite value after running out of iterations. The Wald numbers of such a term
+/// mean nothing and are removed; the likelihood-ratio and score tests stay.
+void markDivergentGroupTerms(CoxFit& fit, std::size_t firstTerm, const std::vector<GroupSummary>& groups)
+{
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    constexpr double kInfinity = std::numeric_limits<double>::infinity();
+    if (fit.status == CoxStatus::NoEvents || fit.status == CoxStatus::TooFewRows)
+        return;
+    const GroupSummary& reference = groups.front();
+    for (std::size_t g = 1; g < groups.size(); ++g) {
+        const std::size_t t = firstTerm + g - 1;
+        if (t >= fit.terms.size())
+            break;
+        CoxTerm& term = fit.terms[t];
+        const GroupSummary& group = groups[g];
+        const bool lowerInfinite = group.n > 0 && group.events == 0 && reference.events > 0;
+        const bool upperInfinite = reference.n > 0 && reference.events == 0 && group.events > 0;
+        if (term.aliased || !(lowerInfinite || upperInfinite))
+            continue;
+        term.infinite = true;
+        term.coef = lowerInfinite ? -kInfinity : kInfinity;
+        term.hr = lowerInfinite ? 0.0 : kInfinity;
+        term.se = kInfinity;
+        term.z = term.p = kNaN;
+        term.coefLower = term.coefUpper = term.hrLower = term.hrUpper = kNaN;
+        fit.waldTest.valid = false;
+        fit.waldTest.chisq = fit.waldTest.p = kNaN;
+        if (fit.status == CoxStatus::Converged || fit.status == CoxStatus::NotConverged)
+            fit.status = CoxStatus::Diverged;
+    }
+}
+
+std::string zeroEventGroups(const Grouping& grouping, const std::vector<GroupSummary>& groups);
 
 // ---------------------------------------------------------------------------------
 // Binary outcomes
@@ -353,6 +402,18 @@ std::string groupPhrase(const Grouping& grouping, int g)
     return "group " + name;
 }
 
+/// " (0 events in the high group)", or "" when every non-empty group has events.
+std::string zeroEventGroups(const Grouping& grouping, const std::vector<GroupSummary>& groups)
+{
+    std::string text;
+    for (int g = 0; g < grouping.groupCount; ++g) {
+        const GroupSummary& group = groups[static_cast<std::size_t>(g)];
+        if (group.n > 0 && group.events == 0)
+            text += (text.empty() ? " (0 events in " : ", ") + groupPhrase(grouping, g);
+    }
+    return text.empty() ? text : text + ")";
+}
+
 } // namespace
 
 Grouping makeGrouping(const Cohort& cohort, const AnalysisSpec& spec)
@@ -394,6 +455,23 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
         if (cohort.hasSurvival && cohort.event[i])
             ++result.groups[static_cast<std::size_t>(g)].events;
     }
+    if (!cohort.excluded.empty()) {
+        message("cohort", "rows_excluded",
+                std::to_string(cohort.excluded.size()) + " of " + std::to_string(cohort.rowsInFile)
+                    + " rows of the file are left out because their time or event is missing or not a number; "
+                      "the cohort's excluded list names each row.");
+    }
+    if (spec.grouping.kind == GroupingSpec::Kind::Quantiles) {
+        const std::vector<int> sizes = grouping.sizes();
+        const auto [smallest, largest] = std::minmax_element(sizes.begin(), sizes.end());
+        if (*smallest > 0 && *largest > *smallest + *smallest / 4 + 1) {
+            std::string text;
+            for (int size : sizes)
+                text += (text.empty() ? "" : ", ") + std::to_string(size);
+            message("groups", "unequal_quantile_groups",
+                    "The quantile groups are unequal (" + text + " patients) because many patients share the values at the cut points.");
+        }
+    }
     for (int g = 0; g < grouping.groupCount; ++g) {
         if (result.groups[static_cast<std::size_t>(g)].n == 0)
             message("groups", "empty_group", "No patient is in " + groupPhrase(grouping, g)
@@ -424,6 +502,17 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
                                                       + " patients): its survival stays at 1 and its median is not reached.");
         }
 
+        if (spec.rmstHorizon) {
+            for (int g = 0; g < grouping.groupCount; ++g) {
+                const KaplanMeier& km = result.km[static_cast<std::size_t>(g)];
+                if (km.rmst && km.rmst->beyondLastFollowUp) {
+                    message("km", "rmst_beyond_follow_up",
+                            "The restricted mean horizon lies after the last follow-up of " + groupPhrase(grouping, g)
+                                + ": its restricted mean assumes the last survival value holds until the horizon.");
+                }
+            }
+        }
+
         result.logRank = logRank(survival, sortedGroup, grouping.groupCount, spec.logRankRho);
         if (result.logRank->status == TestStatus::FewerThanTwoGroups)
             message("logrank", "fewer_than_two_groups", "The log-rank test needs at least two groups with patients; only one has any.");
@@ -441,19 +530,14 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
         const std::vector<DesignColumn> groupColumns = groupDesign(grouping, spec.grouping);
         if (!groupColumns.empty()) {
             result.coxUnivariate = fitDesign(prepared, groupColumns, coxOptions);
+            markDivergentGroupTerms(result.coxUnivariate->fit, 0, result.groups);
             const CoxFit& fit = result.coxUnivariate->fit;
             if (fit.status == CoxStatus::Diverged) {
-                for (std::size_t t = 0; t < fit.terms.size(); ++t) {
-                    if (!fit.terms[t].infinite)
+                for (const CoxTerm& term : fit.terms) {
+                    if (!term.infinite)
                         continue;
-                    std::string which;
-                    for (int g = 0; g < grouping.groupCount; ++g) {
-                        const GroupSummary& group = result.groups[static_cast<std::size_t>(g)];
-                        if (group.n > 0 && group.events == 0)
-                            which = " (0 events in " + groupPhrase(grouping, g) + ")";
-                    }
                     message("cox_univariate", "hr_not_estimable",
-                            "Hazard ratio of " + fit.terms[t].name + " not estimable" + which
+                            "Hazard ratio of " + term.name + " not estimable" + zeroEventGroups(grouping, result.groups)
                                 + ": the coefficient diverges, so its Wald test means nothing. "
                                   "Use the log-rank or likelihood-ratio p-value.");
                 }
@@ -499,14 +583,25 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
                 }
             }
             CoxModel model = fitDesign(prepared, design, coxOptions);
+            markDivergentGroupTerms(model.fit, 0, result.groups);
             listMissingCovariates(cohort, grouping, design, sources, model);
             if (!model.excluded.empty()) {
                 message("cox_multivariate", "rows_left_out",
                         std::to_string(model.excluded.size())
                             + " patient(s) with a missing covariate are left out of the multivariable model.");
             }
-            if (model.fit.status == CoxStatus::Diverged)
-                message("cox_multivariate", "hr_not_estimable", "Some hazard ratio of the multivariable model is not estimable: its coefficient diverges.");
+            if (model.fit.status == CoxStatus::Diverged) {
+                std::string terms;
+                for (const CoxTerm& term : model.fit.terms) {
+                    if (term.infinite)
+                        terms += (terms.empty() ? "" : ", ") + term.name;
+                }
+                message("cox_multivariate", "hr_not_estimable",
+                        "Hazard ratio of " + terms + " in the multivariable model not estimable" + zeroEventGroups(grouping, result.groups)
+                            + ": the coefficient diverges, so its Wald test means nothing. Use the likelihood-ratio test.");
+            } else if (model.fit.status == CoxStatus::NotConverged) {
+                message("cox_multivariate", "not_converged", "The multivariable Cox model did not converge in 20 iterations; its estimates are unreliable.");
+            }
             if (model.fit.status == CoxStatus::Singular)
                 message("cox_multivariate", "singular", "Some covariates of the multivariable model are collinear; their hazard ratios are not estimable.");
             result.coxMultivariate = std::move(model);
@@ -568,6 +663,20 @@ AnalysisResult analyze(const PreparedCohort& prepared, const AnalysisSpec& spec)
                                                   spec.grouping.rule,
                                                   spec.confLevel);
             analysis.rocCoordsAtCutoff = rocCoordsAtThreshold(values, isCase, spec.grouping.cutoff, analysis.roc.direction);
+        }
+        const bool hasCurve = analysis.roc.status == RocStatus::Ok;
+        if (hasCurve && !analysis.roc.directionDetected && analysis.roc.auc < 0.5) {
+            message("roc", "auc_below_half",
+                    std::string("The AUC is below 0.5: cases tend to have ")
+                        + (analysis.roc.direction == RocDirection::Higher ? "lower" : "higher")
+                        + " marker values than controls. Choose the direction "
+                        + (analysis.roc.direction == RocDirection::Higher ? "\"lower\"" : "\"higher\"") + " or \"auto\".");
+        }
+        if (hasCurve && analysis.roc.direction == RocDirection::Lower && analysis.atCutoff) {
+            message("roc", "low_group_is_positive",
+                    "Cases tend to have low marker values (direction \"lower\"), but the counts at the cut-off take the "
+                    "high group as test-positive; pROC's coordinates at the cut-off give sensitivity and specificity with "
+                    "the low side as positive.");
         }
         if (analysis.roc.status == RocStatus::AllMarkersTied)
             message("roc", "all_markers_tied", "Every patient has the same marker value: the ROC curve is the diagonal (AUC 0.5).");

@@ -139,8 +139,15 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
                              {std::nullopt, columnName, *eventValue});
         }
         std::string rule = "\"" + std::string(io::trim(*eventValue)) + "\" = " + positive + ", as chosen";
-        if (levels.size() > 2)
-            rule += "; every other value (" + joinQuoted(spellings) + " less the event code) counts as censored";
+        if (levels.size() > 2) {
+            std::vector<std::string> others;
+            for (const EventLevel& level : levels) {
+                if (level.key != wanted)
+                    others.push_back(level.spelling);
+            }
+            rule += "; every other value (" + joinQuoted(others) + ") counts as "
+                  + (role == BinaryRole::Event ? "censored" : "negative");
+        }
         return finish(wanted, rule, false);
     }
 
@@ -176,10 +183,10 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
                 return finish(death, std::string("\"") + death + "\" = event, the other value = censored", true);
         }
     } else {
-        for (const char* positive : {"responder", "response", "positive", "pos", "case"}) {
-            if (has(positive) && subsetOf({"responder", "non-responder", "nonresponder", "response", "no response",
+        for (const char* positiveWord : {"responder", "response", "positive", "pos", "case"}) {
+            if (has(positiveWord) && subsetOf({"responder", "non-responder", "nonresponder", "response", "no response",
                                            "positive", "negative", "pos", "neg", "case", "control"}))
-                return finish(positive, std::string("\"") + positive + "\" = positive, the other value = negative", true);
+                return finish(positiveWord, std::string("\"") + positiveWord + "\" = positive, the other value = negative", true);
         }
     }
     throw InputError("Cannot tell which value of the " + std::string(what) + " column \"" + columnName + "\" " + meaning
@@ -201,7 +208,7 @@ CohortColumn readColumn(const io::Table& table, std::size_t tableColumn, const s
     bool allNumeric = true;
     bool anyValue = false;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        cells[i] = io::parseNumericCell(table.cell(rows[i], tableColumn));
+        cells[i] = io::parseNumericCell(table.cell(rows[i], tableColumn), table.decimalMark);
         allNumeric = allNumeric && cells[i].kind != io::NumericCell::Kind::Invalid;
         anyValue = anyValue || cells[i].kind != io::NumericCell::Kind::Missing;
     }
@@ -281,6 +288,9 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
         return idColumn ? std::string(io::trim(table.cell(row, *idColumn))) : std::string();
     };
 
+    if (table.rowCount() == 0)
+        throw InputError("The file has a header row but no data rows. Add one row per patient below the column names.");
+
     cohort.hasSurvival = !roles.time.empty();
     if (cohort.hasSurvival && roles.event.empty())
         throw InputError("A time column was chosen without an event column. Choose the column that records whether the event happened.");
@@ -294,6 +304,13 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
         cohort.eventColumn = roles.event;
         const std::size_t timeColumn = table.requireColumn(roles.time);
         const std::size_t eventColumn = table.requireColumn(roles.event);
+        // A CDISC ADaM censoring flag codes the event as 0; reading it like a 0/1 event
+        // flag would swap events and censorings, so the code must be given.
+        if (!roles.eventValue && io::toLowerAscii(roles.event) == "cnsr") {
+            throw InputError("The column \"" + roles.event + "\" looks like a CDISC censoring flag (CNSR), where 0 means the event "
+                             "and 1 means censored. Give the event code explicitly (--event-code 0, or choose it in the column dialog).",
+                             {std::nullopt, roles.event, {}});
+        }
         cohort.eventCoding = detectEventCoding(table, eventColumn, roles.eventValue);
         const std::string eventKeyChosen = binaryKey(cohort.eventCoding.eventValue);
 
@@ -302,7 +319,7 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
             const std::size_t dataRow = row + 1;
             const std::string& timeText = table.cell(row, timeColumn);
             const std::string& eventText = table.cell(row, eventColumn);
-            const io::NumericCell time = io::parseNumericCell(timeText);
+            const io::NumericCell time = io::parseNumericCell(timeText, table.decimalMark);
             const auto exclude = [&](const std::string& column, const std::string& value, std::string reason) {
                 cohort.excluded.push_back({dataRow, idOf(row), column, value, std::move(reason)});
             };
@@ -341,6 +358,18 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
             cohort.event.push_back(binaryKey(eventText) == eventKeyChosen ? 1 : 0);
         }
         cohort.notes.push_back("Event coding of " + roles.event + ": " + cohort.eventCoding.rule + ".");
+        if (!cohort.excluded.empty()) {
+            std::string examples;
+            for (std::size_t i = 0; i < cohort.excluded.size() && i < 5; ++i) {
+                const ExcludedRow& row = cohort.excluded[i];
+                examples += (i ? "; row " : "row ") + std::to_string(row.row) + " (" + row.column + " \"" + row.value + "\": " + row.reason + ")";
+            }
+            if (cohort.excluded.size() > 5)
+                examples += "; and " + std::to_string(cohort.excluded.size() - 5) + " more";
+            cohort.notes.push_back(std::to_string(cohort.excluded.size()) + " of " + std::to_string(table.rowCount())
+                                   + " rows are left out of every analysis: " + examples
+                                   + ". Correct these cells in the file to include the patients.");
+        }
         if (!zeroTimeRows.empty()) {
             cohort.notes.push_back(std::to_string(zeroTimeRows.size()) + " patient(s) have follow-up time 0 ("
                                    + joinQuoted(zeroTimeRows)
@@ -364,8 +393,8 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
         CohortColumn column = readColumn(table, table.requireColumn(name), keptRows, cohort, roles.belowLimit);
         const bool isMarker = std::find(roles.markers.begin(), roles.markers.end(), name) != roles.markers.end();
         if (isMarker && !column.numeric) {
-            const auto firstText = std::find_if(column.labels.begin(), column.labels.end(), [](const auto& label) {
-                return label && io::parseNumericCell(*label).kind == io::NumericCell::Kind::Invalid;
+            const auto firstText = std::find_if(column.labels.begin(), column.labels.end(), [&table](const auto& label) {
+                return label && io::parseNumericCell(*label, table.decimalMark).kind == io::NumericCell::Kind::Invalid;
             });
             if (firstText == column.labels.end()) {
                 throw InputError("The marker column \"" + name + "\" has no values. Choose a column that holds the marker's measurements.",

@@ -235,6 +235,7 @@ Table parseDelimited(std::string_view text, const Dialect& dialect)
         text.remove_prefix(3);
 
     Table table;
+    table.decimalMark = dialect.decimalMark;
     std::size_t pos = 0;
     std::size_t lineNumber = 1;
 

@@ -14,6 +14,7 @@ namespace cutofflab::io {
 struct Table {
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;  ///< rows[r][c], every row as wide as columns
+    char decimalMark = '.';   ///< the decimal mark of the file's numbers: pass it to parseNumericCell()
 
     std::size_t rowCount() const noexcept { return rows.size(); }
     std::size_t columnCount() const noexcept { return columns.size(); }

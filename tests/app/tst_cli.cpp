@@ -142,6 +142,8 @@ private slots:
     void printsVersionAndHelp();
     void rejectsBadInput_data();
     void rejectsBadInput();
+    void reportsDivergenceAfterIterationLimit();
+    void readsDecimalCommas();
     void readsSavedSpecification();
     void neverWritesOverTheDataFile();
 };
@@ -469,18 +471,33 @@ void TestCli::rejectsBadInput_data()
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("messagePart");
+    QTest::addColumn<int>("exitCode");
     const QStringList usual{QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"), QStringLiteral("status"),
                             QStringLiteral("--marker"), QStringLiteral("il6"), QStringLiteral("--cutoff"), QStringLiteral("5")};
-    QTest::newRow("negative time") << QByteArray("time,status,il6\n3,1,2\n-4,1,8\n") << usual << "negative (-4)";
-    QTest::newRow("missing column") << QByteArray("time,status,il8\n3,1,2\n") << usual << "\"il6\" was not found";
-    QTest::newRow("text marker") << QByteArray("time,status,il6\n3,1,2\n4,0,high\n") << usual << "\"high\"";
-    QTest::newRow("three-valued status") << QByteArray("time,status,il6\n3,0,2\n4,1,8\n5,2,9\n") << usual << "3 different values";
-    QTest::newRow("unclosed quote") << QByteArray("time,status,il6\n3,1,\"2\n") << usual << "never closed";
+    QTest::newRow("negative time") << QByteArray("time,status,il6\n3,1,2\n-4,1,8\n") << usual << "negative (-4)" << 2;
+    QTest::newRow("missing column") << QByteArray("time,status,il8\n3,1,2\n") << usual << "\"il6\" was not found" << 2;
+    QTest::newRow("text marker") << QByteArray("time,status,il6\n3,1,2\n4,0,high\n") << usual << "\"high\"" << 2;
+    QTest::newRow("three-valued status") << QByteArray("time,status,il6\n3,0,2\n4,1,8\n5,2,9\n") << usual << "3 different values" << 2;
+    QTest::newRow("unclosed quote") << QByteArray("time,status,il6\n3,1,\"2\n") << usual << "never closed" << 2;
     QTest::newRow("bad cut-off") << QByteArray("time,status,il6\n3,1,2\n")
                                  << QStringList{QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"),
                                                 QStringLiteral("status"), QStringLiteral("--marker"), QStringLiteral("il6"),
                                                 QStringLiteral("--cutoff"), QStringLiteral("abc")}
-                                 << "--cutoff takes a number";
+                                 << "--cutoff takes a number" << 1;
+    QTest::newRow("decimal commas") << QByteArray("time;status;il6\n2,5;1;1,2\n7,25;0;6,5\n3;1;8,1\n")
+                                    << usual << "" << 0;
+    QTest::newRow("header only") << QByteArray("time,status,il6\n") << usual << "no data rows" << 2;
+    QTest::newRow("CDISC censoring flag") << QByteArray("time,cnsr,il6\n3,0,2\n4,1,8\n")
+                                          << QStringList{QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"),
+                                                         QStringLiteral("cnsr"), QStringLiteral("--marker"), QStringLiteral("il6"),
+                                                         QStringLiteral("--cutoff"), QStringLiteral("5")}
+                                          << "--event-code 0" << 2;
+    QTest::newRow("two groupings") << QByteArray("time,status,il6\n3,1,2\n")
+                                   << (usual + QStringList{QStringLiteral("--quantiles"), QStringLiteral("3")})
+                                   << "Choose one way" << 1;
+    QTest::newRow("bad rule") << QByteArray("time,status,il6\n3,1,2\n")
+                              << (usual + QStringList{QStringLiteral("--rule"), QStringLiteral("lt")})
+                              << "Unknown cut-off rule" << 1;
 }
 
 void TestCli::rejectsBadInput()
@@ -488,6 +505,7 @@ void TestCli::rejectsBadInput()
     QFETCH(QByteArray, csv);
     QFETCH(QStringList, options);
     QFETCH(QString, messagePart);
+    QFETCH(int, exitCode);
     QTemporaryDir directory;
     const QString path = directory.filePath(QStringLiteral("bad.csv"));
     QFile file(path);
@@ -496,8 +514,63 @@ void TestCli::rejectsBadInput()
     file.close();
 
     const CliRun run = runCli(QStringList{QStringLiteral("analyze"), path} + options);
-    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.errorText));
     QVERIFY2(run.errorText.contains(messagePart), qPrintable(run.errorText));
+}
+
+void TestCli::reportsDivergenceAfterIterationLimit()
+{
+    // Low: 3 of 3 die; high: 0 of 5. R's coxph runs out of iterations here and prints a
+    // finite hazard ratio near 4e-10; the coefficient in truth diverges to minus infinity.
+    QTemporaryDir directory;
+    const QString path = directory.filePath(QStringLiteral("no_events.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("time,status,marker\n1,1,1\n2,1,2\n3,1,3\n4,0,5\n5,0,6\n6,0,7\n7,0,8\n8,0,9\n");
+    file.close();
+
+    const CliRun run = runCli({QStringLiteral("analyze"), path, QStringLiteral("--time"), QStringLiteral("time"),
+                               QStringLiteral("--event"), QStringLiteral("status"), QStringLiteral("--marker"),
+                               QStringLiteral("marker"), QStringLiteral("--cutoff"), QStringLiteral("4"),
+                               QStringLiteral("--covariates"), QStringLiteral("marker")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errorText));
+    for (const char* model : {"cox_univariate", "cox_multivariate"}) {
+        const QJsonObject fit = run.json.value(QLatin1String(model)).toObject();
+        const QJsonObject term = fit.value(QStringLiteral("terms")).toArray()[0].toObject();
+        QCOMPARE(fit.value(QStringLiteral("status")).toString(), QStringLiteral("diverged"));
+        QVERIFY(term.value(QStringLiteral("infinite")).toBool());
+        QCOMPARE(term.value(QStringLiteral("coef")).toString(), QStringLiteral("-Inf"));
+        QVERIFY(term.value(QStringLiteral("p")).isNull());
+        QVERIFY(!fit.value(QStringLiteral("wald_test")).toObject().value(QStringLiteral("valid")).toBool());
+    }
+    int notEstimable = 0;
+    for (const QJsonValue& message : run.json.value(QStringLiteral("messages")).toArray())
+        notEstimable += message.toObject().value(QStringLiteral("code")).toString() == QLatin1String("hr_not_estimable") ? 1 : 0;
+    QCOMPARE(notEstimable, 2);
+}
+
+void TestCli::readsDecimalCommas()
+{
+    // The same data with decimal points gives the same log-rank statistic.
+    QTemporaryDir directory;
+    const auto write = [&](const QString& name, const QByteArray& text) {
+        QFile file(directory.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(text);
+        return file.fileName();
+    };
+    const QString commas = write(QStringLiteral("commas.csv"),
+                                 "time;status;m\n2,5;1;1,2\n7,25;0;6,5\n3;1;8,1\n9,5;1;2,2\n4,75;1;7\n12;0;3,3\n");
+    const QString points = write(QStringLiteral("points.csv"),
+                                 "time,status,m\n2.5,1,1.2\n7.25,0,6.5\n3,1,8.1\n9.5,1,2.2\n4.75,1,7\n12,0,3.3\n");
+    const QStringList options{QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"), QStringLiteral("status"),
+                              QStringLiteral("--marker"), QStringLiteral("m"), QStringLiteral("--cutoff"), QStringLiteral("5")};
+    const CliRun fromCommas = runCli(QStringList{QStringLiteral("analyze"), commas} + options);
+    const CliRun fromPoints = runCli(QStringList{QStringLiteral("analyze"), points} + options);
+    QVERIFY2(fromCommas.exitCode == 0, qPrintable(fromCommas.errorText));
+    QCOMPARE(fromCommas.json.value(QStringLiteral("rows")).toObject().value(QStringLiteral("analysed")).toInt(), 6);
+    QCOMPARE(fromCommas.json.value(QStringLiteral("logrank")).toObject().value(QStringLiteral("chisq")).toDouble(),
+             fromPoints.json.value(QStringLiteral("logrank")).toObject().value(QStringLiteral("chisq")).toDouble());
 }
 
 void TestCli::readsSavedSpecification()
