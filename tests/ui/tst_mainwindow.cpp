@@ -146,6 +146,8 @@ void TestMainWindow::startsWithSimulatedExample()
     const GroupingSpec& grouping = window.lastOutcome()->request.spec.grouping;
     QCOMPARE(grouping.marker, std::string("il6_pg_ml"));
     QCOMPARE(grouping.cutoff, 8.58);
+    // The spin box keeps the two decimals of 8.58 although IL-6 is measured to 0.1.
+    QCOMPARE(window.cutoffControl()->first()->valueBox()->value(), 8.58);
     // 26 patients have IL-6 >= 8.58 in the simulated cohort.
     QCOMPARE(window.lastOutcome()->result->groups.at(1).n, 26);
     QVERIFY(window.summaryLabel()->text().contains(QStringLiteral("26 patients")));

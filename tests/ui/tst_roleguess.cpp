@@ -34,6 +34,7 @@ private slots:
     void markersFallBackToNumericColumns();
     void summarizesColumns();
     void buildsCoreRoles();
+    void readsDecimalComma();
 };
 
 void TestRoleGuess::guessesRoles_data()
@@ -119,6 +120,19 @@ void TestRoleGuess::buildsCoreRoles()
     QVERIFY(std::find(roles.covariates.begin(), roles.covariates.end(), "objective_response") != roles.covariates.end());
     const Cohort cohort = buildCohort(table, roles);
     QCOMPARE(cohort.size(), std::size_t{47});
+}
+
+void TestRoleGuess::readsDecimalComma()
+{
+    // A European export: ";" between fields and "," as the decimal mark.
+    const std::string text = "os_months;death;il6_pg_ml\n12,5;1;3,25\n7;0;10,5\n";
+    const io::Table table = io::parseDelimited(text, io::detectDialect(text));
+    const std::vector<ColumnSummary> summaries = summarizeColumns(table);
+    QVERIFY(summaries[0].numeric());
+    QVERIFY(summaries[2].numeric());
+    const RoleGuess guess = guessColumnRoles(table);
+    QCOMPARE(columnWithRole(table, guess.roles, ColumnRole::Time), QStringLiteral("os_months"));
+    QCOMPARE(columnsWithRole(table, guess, ColumnRole::Marker), QStringList{"il6_pg_ml"});
 }
 
 QTEST_GUILESS_MAIN(TestRoleGuess)

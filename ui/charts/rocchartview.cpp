@@ -52,13 +52,13 @@ RocChartView::RocChartView(QWidget* parent)
     youden_ = new QScatterSeries(c);
     youden_->setName(tr("Youden point"));
     youden_->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
-    youden_->setMarkerSize(13);
+    youden_->setMarkerSize(17);   // larger than the cut-off's point, so both show when they coincide
     youden_->setColor(kYoudenColour);
     youden_->setBorderColor(kYoudenColour.darker(130));
     cutoff_ = new QScatterSeries(c);
     cutoff_->setName(tr("Current cut-off"));
     cutoff_->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    cutoff_->setMarkerSize(12);
+    cutoff_->setMarkerSize(10);
     cutoff_->setColor(kCutoffColour);
     cutoff_->setBorderColor(kCutoffColour.darker(130));
     for (QXYSeries* series : std::initializer_list<QXYSeries*>{diagonal_, curve_, youden_, cutoff_}) {

@@ -17,22 +17,28 @@ namespace cutofflab::ui {
 
 namespace {
 
-// Decimals that show every observed value exactly (at most 6), so that the spin box
-// can hold the value the slider rests on.
-int decimalsFor(const std::vector<double>& distinct)
+// Decimals that show the value exactly (at most 6).
+int decimalsForValue(double value)
 {
     int decimals = 0;
-    const std::size_t limit = std::min<std::size_t>(distinct.size(), 2000);
-    for (std::size_t i = 0; i < limit && decimals < 6; ++i) {
-        const double value = distinct[i];
-        while (decimals < 6) {
-            const double scale = std::pow(10.0, decimals);
-            if (std::fabs(std::round(value * scale) / scale - value) <= 1e-9 * std::max(1.0, std::fabs(value)))
-                break;
-            ++decimals;
-        }
+    while (decimals < 6) {
+        const double scale = std::pow(10.0, decimals);
+        if (std::fabs(std::round(value * scale) / scale - value) <= 1e-9 * std::max(1.0, std::fabs(value)))
+            break;
+        ++decimals;
     }
-    return std::max(decimals, 1);
+    return decimals;
+}
+
+// Decimals that show every observed value exactly (at least 1, at most 6), so that the
+// spin box can hold the value the slider rests on.
+int decimalsFor(const std::vector<double>& distinct)
+{
+    int decimals = 1;
+    const std::size_t limit = std::min<std::size_t>(distinct.size(), 2000);
+    for (std::size_t i = 0; i < limit && decimals < 6; ++i)
+        decimals = std::max(decimals, decimalsForValue(distinct[i]));
+    return decimals;
 }
 
 } // namespace
@@ -220,7 +226,8 @@ void MarkerCutoffEditor::loadMarkerValues()
     const auto& distinct = slider_->distinctValues();
     setEnabled(!distinct.empty());
     updating_ = true;
-    valueBox_->setDecimals(decimalsFor(distinct));
+    observedDecimals_ = decimalsFor(distinct);
+    valueBox_->setDecimals(observedDecimals_);
     if (!distinct.empty()) {
         const double span = distinct.back() - distinct.front();
         valueBox_->setRange(distinct.front() - span, distinct.back() + span);
@@ -241,6 +248,9 @@ void MarkerCutoffEditor::loadMarkerValues()
 void MarkerCutoffEditor::showCutoff(double value)
 {
     updating_ = true;
+    // A cut-off set from outside (8.58 on a marker measured to 0.1) keeps its digits:
+    // QDoubleSpinBox rounds its value to the decimals shown.
+    valueBox_->setDecimals(std::max(observedDecimals_, decimalsForValue(value)));
     valueBox_->setValue(value);
     updating_ = false;
     updateSummary();

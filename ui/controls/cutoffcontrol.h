@@ -76,6 +76,7 @@ private:
     ObservedValueSpinBox* valueBox_;
     QLabel* summary_;
     std::size_t missingCount_ = 0;
+    int observedDecimals_ = 1;
     bool updating_ = false;
 };
 

@@ -52,7 +52,7 @@ std::vector<ColumnSummary> summarizeColumns(const io::Table& table)
         std::unordered_set<std::string> distinct;
         for (std::size_t r = 0; r < table.rowCount(); ++r) {
             const std::string& text = table.cell(r, c);
-            const io::NumericCell cell = io::parseNumericCell(text);
+            const io::NumericCell cell = io::parseNumericCell(text, table.decimalMark);
             switch (cell.kind) {
             case io::NumericCell::Kind::Missing:
                 ++summary.missingCount;

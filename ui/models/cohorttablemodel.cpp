@@ -60,7 +60,7 @@ QVariant CohortTableModel::data(const QModelIndex& index, int role) const
 
     const auto column = static_cast<std::size_t>(index.column() - FixedColumnCount);
     const std::string& text = cohort_->source.table.cell(cohort.sourceRow[row] - 1, column);
-    const io::NumericCell cell = io::parseNumericCell(text);
+    const io::NumericCell cell = io::parseNumericCell(text, cohort_->source.table.decimalMark);
     const bool isNumber = cell.kind == io::NumericCell::Kind::Number;
     if (role == Qt::TextAlignmentRole)
         return isNumber ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
