@@ -9,9 +9,9 @@ class QPainter;
 
 namespace cutofflab::ui {
 
-/// The base of every chart of the window. It owns the Qt Charts objects, so that the
-/// rest of the window sees drawing, sizing and export only: moving to another plotting
-/// module changes the classes under ui/charts/ alone.
+/// The base of every chart of the window. It owns the Qt Charts objects and offers the
+/// rest of the window drawing, sizing and export only, so that moving to another
+/// plotting module changes the classes under ui/charts/ alone.
 ///
 /// Everything a chart shows, including text drawn beside the plot (the Kaplan-Meier
 /// numbers at risk, the annotations), lives in the chart's scene, so an export shows

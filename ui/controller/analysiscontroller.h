@@ -19,10 +19,10 @@ struct LoadedCohort;
 /// - One worker thread runs one job at a time on an immutable snapshot of the cohort
 ///   (shared_ptr<const PreparedCohort>).
 /// - request() starts a job at once when the worker is idle. A request that arrives
-///   while a job runs waits, and replaces any request already waiting: stale requests
-///   are dropped, not queued, so a burst of slider moves costs one job per job time and
-///   the job after the burst is the newest one. A timer delay before the first job would
-///   only add to the latency of a single step.
+///   while a job runs waits and replaces any request already waiting, so stale requests
+///   are dropped, not queued. A burst of slider moves thus costs one job at a time, and
+///   the job after the burst is for the newest request. No timer delays the first job,
+///   because a delay would only add to the latency of a single step.
 /// - Every result carries the cohort generation and the request generation. Results of
 ///   a cohort that has since been replaced are dropped; a result is never shown after a
 ///   newer one. A finished job whose request was superseded is still shown (it is the
@@ -56,7 +56,7 @@ public:
 signals:
     void resultReady(std::shared_ptr<const AnalysisOutcome> outcome);
     void markerScanReady(std::shared_ptr<const MarkerScan> scan);
-    /// Emitted when the last waiting request has been answered.
+    /// Emitted when no job runs and no request waits.
     void idle();
     void busyChanged(bool busy);
 

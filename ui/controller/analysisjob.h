@@ -15,7 +15,7 @@ namespace cutofflab::ui {
 
 struct LoadedCohort;
 
-/// What the window asks the core for at one cut-off.
+/// The window's request to the core at one cut-off.
 struct AnalysisRequest {
     /// The core's specification. Its `times` are reportTimes followed by axisTicks.
     AnalysisSpec spec;
@@ -29,7 +29,7 @@ struct AnalysisRequest {
     std::optional<double> selectionThreshold;
 };
 
-/// The core's answer to one request, as the panels read it.
+/// The core's result for one request, as the panels read it.
 struct AnalysisOutcome {
     std::uint64_t cohortGeneration = 0;
     std::uint64_t requestGeneration = 0;
@@ -56,9 +56,9 @@ struct MarkerScan {
 };
 
 /// The univariate Cox models of the candidate covariates of the last request. analyze()
-/// fits them on the rows that have a group, which are the rows with a marker value, so
-/// they stay the same while only the cut-off moves and are reused until the markers, the
-/// grouping kind, the covariates or the Cox options change.
+/// fits them on the rows that have a group, which are the rows with a marker value. So
+/// they stay the same while only the cut-off moves, and they are reused until the
+/// markers, the grouping kind, the covariates or the Cox options change.
 /// NOTE: this relies on analyze() restricting covariate models to rows with a group,
 /// not to one side of the cut-off; if that rule changes, the key must include the cut-off.
 class CandidateModelCache {
@@ -88,10 +88,10 @@ private:
     CandidateModelCache candidates_;
 };
 
-/// Runs the request with analyze(). With a selection threshold, the univariate models of
-/// every candidate come from the cache or from a first analyze() call with all of them;
-/// then analyze() runs with the covariates below the threshold. Catches InputError into
-/// AnalysisOutcome::error. Runs on the worker.
+/// Runs the request with analyze() on the worker, catching InputError into
+/// AnalysisOutcome::error. With a selection threshold, the univariate models of every
+/// candidate come from the cache or from a first analyze() call with all of them. Then
+/// analyze() runs with the covariates below the threshold.
 AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisRequest& request,
                             CandidateModelCache* cache = nullptr);
 

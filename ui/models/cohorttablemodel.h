@@ -12,7 +12,7 @@ struct LoadedCohort;
 
 /// The analysed patients as a table: their group under the current cut-off, their row
 /// in the file, then every column of the file as written. Sorting uses kSortRole, which
-/// holds numbers for numeric cells so that they sort by value.
+/// gives numbers for numeric cells so that they sort by value.
 class CohortTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
