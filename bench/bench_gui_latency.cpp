@@ -3,7 +3,7 @@
 // value until every panel shows the new result and the window has repainted.
 //
 // Usage: bench_gui_latency [N ...] (default 1000 10000 100000). Runs on Qt's offscreen
-// platform unless QT_QPA_PLATFORM says otherwise. Prints a Markdown table.
+// platform unless QT_QPA_PLATFORM is set. Prints a Markdown table.
 //
 // Per N: 30 single steps, each waited for (median, 90th percentile and maximum latency,
 // and the medians of its parts: the analysis on the worker, the panels' update and the

@@ -18,9 +18,9 @@ namespace cutofflab::ui {
 
 /// Shows a table's first rows and the roles guessed for its columns (time, event and
 /// its code, markers, response, covariates) for the user to confirm. Every change
-/// rebuilds the cohort: the rows it leaves out are listed with their reason, and an
-/// error (a negative time, a text in a marker column) is shown with its row, column and
-/// value; OK stays disabled until the cohort builds and has a marker.
+/// rebuilds the cohort and lists the rows it leaves out with their reason. An error (a
+/// negative time, a text in a marker column) is shown with its row, column and value,
+/// and OK stays disabled until the cohort builds and has a marker.
 class ColumnDialog : public QDialog {
     Q_OBJECT
 public:
