@@ -261,6 +261,8 @@ void MainWindow::openExample()
 bool MainWindow::openFile(const QString& path)
 {
     SourceTable source;
+    // TODO: read on a worker with a progress bar; the window does not respond while a
+    // large file is read here and while the column dialog rebuilds its cohort.
     try {
         source = readSourceTable(path);
     } catch (const InputError& error) {
