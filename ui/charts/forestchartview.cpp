@@ -27,7 +27,7 @@ ForestChartView::ForestChartView(QWidget* parent)
     hrAxis_->setBase(10.0);
     hrAxis_->setLabelFormat(QStringLiteral("%g"));
     hrAxis_->setMinorTickCount(8);
-    hrAxis_->setTitleText(tr("Hazard ratio (95% CI), log scale"));
+    hrAxis_->setTitleText(tr("Hazard ratio (log scale)"));
     rowAxis_ = new QValueAxis(c);
     rowAxis_->setVisible(false);
     rowAxis_->setGridLineVisible(false);

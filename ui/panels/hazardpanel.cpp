@@ -11,8 +11,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cutofflab::ui {
 
@@ -57,7 +60,7 @@ HazardPanel::HazardPanel(QWidget* parent)
     covariates_ = new QListWidget(this);
     covariates_->setToolTip(tr("Covariates of the multivariable model. Each also gets a univariate model of its own."));
     covariates_->setAccessibleName(tr("Covariates"));
-    selectByP_ = new QCheckBox(tr("Only those with univariate &p <"), this);
+    selectByP_ = new QCheckBox(tr("Only univariate &p <"), this);
     selectByP_->setChecked(true);
     selectByP_->setToolTip(tr("Keep a checked covariate in the multivariable model only when its univariate likelihood-ratio p is below the threshold."));
     threshold_ = new QDoubleSpinBox(this);
@@ -80,10 +83,8 @@ HazardPanel::HazardPanel(QWidget* parent)
     covariateLabel->setBuddy(covariates_);
     covariateLayout->addWidget(covariateLabel);
     covariateLayout->addWidget(covariates_, 1);
-    auto* thresholdRow = new QHBoxLayout;
-    thresholdRow->addWidget(selectByP_);
-    thresholdRow->addWidget(threshold_);
-    covariateLayout->addLayout(thresholdRow);
+    covariateLayout->addWidget(selectByP_);
+    covariateLayout->addWidget(threshold_);
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -92,11 +93,13 @@ HazardPanel::HazardPanel(QWidget* parent)
     rightLayout->addWidget(modelSummary_);
     rightLayout->addWidget(table_, 2);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    auto* splitter = splitter_;
     splitter->addWidget(covariateBox);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(notices_);
@@ -131,6 +134,10 @@ void HazardPanel::setCohort(const LoadedCohort& loaded)
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
     }
+    // The list as wide as its longest name (with the check box); the forest plot takes the rest.
+    const int listWidth = covariates_->sizeHintForColumn(0) + 2 * covariates_->frameWidth()
+                        + covariates_->verticalScrollBar()->sizeHint().width() + 8;
+    splitter_->setSizes({listWidth, std::max(width() - listWidth, listWidth * 3)});
     setEnabled(loaded.cohort.hasSurvival);
 }
 

@@ -6,6 +6,7 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
+class QSplitter;
 
 namespace cutofflab::ui {
 
@@ -39,6 +40,7 @@ private:
     QListWidget* covariates_;
     QCheckBox* selectByP_;
     QDoubleSpinBox* threshold_;
+    QSplitter* splitter_;
     QLabel* modelSummary_;
     ForestChartView* chart_;
     ResultTable* table_;
