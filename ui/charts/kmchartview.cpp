@@ -136,6 +136,11 @@ void KmChartView::setCurves(const std::vector<KmCurve>& curves, const chartstyle
     censorPoints_.assign(curves.size(), {});
 
     const double binWidth = maxTime * kBinShare;
+    // Fainter bands where three or more overlap, and on dark backgrounds, where the
+    // same alpha reads brighter, so that the curves stay the strongest lines.
+    float bandAlpha = curves.size() > 2 ? 0.11f : 0.16f;
+    if (chartstyle::isDark(palette()))
+        bandAlpha *= 0.8f;
     for (std::size_t g = 0; g < curves.size(); ++g) {
         const KmCurve& curve = curves[g];
         StepPoints line(binWidth);
@@ -179,7 +184,7 @@ void KmChartView::setCurves(const std::vector<KmCurve>& curves, const chartstyle
         band->upperSeries()->replace(upper.points());
         band->lowerSeries()->replace(lower.points());
         QColor fill = curve.colour;
-        fill.setAlphaF(0.16f);
+        fill.setAlphaF(bandAlpha);
         band->setBrush(fill);
         band->setName(curve.name.toHtmlEscaped() + tr(" CI"));
         band->setVisible(bandsVisible_);
