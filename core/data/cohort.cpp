@@ -99,7 +99,7 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
 {
     const char* const what = role == BinaryRole::Event ? "event" : "outcome";
     const char* const meaning = role == BinaryRole::Event ? "means the event" : "is the positive outcome";
-    const char* const option = role == BinaryRole::Event ? "--event-code" : "--outcome-code";
+    const char* const codeName = role == BinaryRole::Event ? "event code" : "outcome code";
     const char* const positive = role == BinaryRole::Event ? "event" : "positive";
     std::vector<EventLevel> levels;
     for (const std::string& text : values) {
@@ -155,7 +155,7 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
         throw InputError(std::string("The ") + what + " column \"" + columnName + "\" has " + std::to_string(levels.size())
                              + " different values (" + joinQuoted(spellings)
                              + ") after ignoring case and spaces, so it is not a yes/no flag. Choose the value that "
-                             + meaning + " (" + option + "), or clean the column"
+                             + meaning + " as the " + codeName + ", or clean the column"
                              + (role == BinaryRole::Event ? "; competing risks and multi-state data are not analysed as survival." : "."),
                          {std::nullopt, columnName, {}});
     }
@@ -190,8 +190,8 @@ EventCoding detectBinaryCoding(const std::vector<std::string>& values, const std
         }
     }
     throw InputError("Cannot tell which value of the " + std::string(what) + " column \"" + columnName + "\" " + meaning
-                         + " (values: " + joinQuoted(spellings) + "). Choose it explicitly (for example " + option + " "
-                         + spellings.back() + ").",
+                         + " (values: " + joinQuoted(spellings) + "). Choose the " + codeName + " explicitly, for example \""
+                         + spellings.back() + "\".",
                      {std::nullopt, columnName, {}});
 }
 
@@ -308,7 +308,7 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
         // flag would swap events and censorings, so the code must be given.
         if (!roles.eventValue && io::toLowerAscii(roles.event) == "cnsr") {
             throw InputError("The column \"" + roles.event + "\" looks like a CDISC censoring flag (CNSR), where 0 means the event "
-                             "and 1 means censored. Give the event code explicitly (--event-code 0, or choose it in the column dialog).",
+                             "and 1 means censored. Choose the event code explicitly: 0.",
                              {std::nullopt, roles.event, {}});
         }
         cohort.eventCoding = detectEventCoding(table, eventColumn, roles.eventValue);

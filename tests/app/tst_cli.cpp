@@ -491,7 +491,7 @@ void TestCli::rejectsBadInput_data()
                                           << QStringList{QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"),
                                                          QStringLiteral("cnsr"), QStringLiteral("--marker"), QStringLiteral("il6"),
                                                          QStringLiteral("--cutoff"), QStringLiteral("5")}
-                                          << "--event-code 0" << 2;
+                                          << "event code explicitly: 0" << 2;
     QTest::newRow("two groupings") << QByteArray("time,status,il6\n3,1,2\n")
                                    << (usual + QStringList{QStringLiteral("--quantiles"), QStringLiteral("3")})
                                    << "Choose one way" << 1;

@@ -30,7 +30,7 @@ class TestCohort : public QObject {
 private slots:
     void readsFiveEventCodings_data();
     void readsFiveEventCodings();
-    void rejectsLowerCodeInversionOnlyWhenAsked();
+    void rejectsCensoringFlagWithoutCode();
     void rejectsMultiValuedStatus();
     void rejectsNegativeTimeNamingRow();
     void keepsZeroTimesAndSaysSo();
@@ -77,16 +77,20 @@ void TestCohort::readsFiveEventCodings()
     QVERIFY(!cohort.notes.empty());
 }
 
-void TestCohort::rejectsLowerCodeInversionOnlyWhenAsked()
+void TestCohort::rejectsCensoringFlagWithoutCode()
 {
-    // CNSR read without the user's word would take 1 as the event: the wrong answer.
+    // CNSR read like a 0/1 event flag would take 1 as the event, swapping events and
+    // censorings, so it needs the event code.
     ColumnRoles roles;
     roles.time = "os_months";
     roles.event = "cnsr";
-    const Cohort cohort = buildCohort(readCase("14-event-status-codings"), roles);
-    QCOMPARE(QString::fromStdString(cohort.eventCoding.eventValue), QStringLiteral("1"));
-    QVERIFY(cohort.eventCoding.detected);
-    QVERIFY(QString::fromStdString(cohort.eventCoding.rule).contains(QStringLiteral("1 = event")));
+    try {
+        buildCohort(readCase("14-event-status-codings"), roles);
+        QFAIL("a CNSR column was read without an event code");
+    } catch (const InputError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("0 means the event")), error.what());
+        QCOMPARE(error.location().column, std::string("cnsr"));
+    }
 }
 
 void TestCohort::rejectsMultiValuedStatus()
