@@ -12,6 +12,7 @@
 #include "format.h"
 #include "io/cohortsource.h"
 #include "io/errortext.h"
+#include "io/roleguess.h"
 #include "logging.h"
 #include "models/cohorttablemodel.h"
 #include "panels/hazardpanel.h"
@@ -37,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -91,6 +93,8 @@ MainWindow::MainWindow(bool openExampleAtStart, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // A file read in progress posts to this window: let it finish first.
+    ioPool_.waitForDone();
     controller_->shutdown();
 }
 
@@ -176,6 +180,13 @@ void MainWindow::createLayout()
 
     statusText_ = new QLabel(this);
     statusBar()->addWidget(statusText_, 1);
+    busyBar_ = new QProgressBar(this);
+    busyBar_->setRange(0, 0);
+    busyBar_->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
+    busyBar_->setTextVisible(false);
+    busyBar_->setAccessibleName(tr("Reading the file"));
+    busyBar_->setVisible(false);
+    statusBar()->addPermanentWidget(busyBar_);
 }
 
 void MainWindow::createActions()
@@ -258,29 +269,56 @@ void MainWindow::openExample()
     }
 }
 
-bool MainWindow::openFile(const QString& path)
+void MainWindow::openFile(const QString& path)
 {
-    SourceTable source;
-    // TODO: read on a worker with a progress bar; the window does not respond while a
-    // large file is read here and while the column dialog rebuilds its cohort.
-    try {
-        source = readSourceTable(path);
-    } catch (const InputError& error) {
-        qCInfo(lcIo) << "Could not read" << QFileInfo(path).fileName() << ":" << error.what();
-        showFileError(path, QString::fromStdString(error.what()), errorLocation(error));
-        return false;
-    }
-    addRecentFile(path);
+    // Reading and summarising the columns pass over every cell (about a second for 10^6
+    // rows), so both run on a worker, and the window shows a busy bar meanwhile.
+    const std::uint64_t generation = ++readGeneration_;
+    ++readsRunning_;
+    busyBar_->setVisible(true);
+    statusText_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    ioPool_.start([this, path, generation] {
+        auto source = std::make_shared<SourceTable>();
+        std::optional<RoleGuess> guess;
+        QString error;
+        QString location;
+        try {
+            *source = readSourceTable(path);
+            guess = guessColumnRoles(source->table);
+        } catch (const InputError& failure) {
+            qCInfo(lcIo) << "Could not read" << QFileInfo(path).fileName() << ":" << failure.what();
+            error = QString::fromStdString(failure.what());
+            location = errorLocation(failure);
+        }
+        QMetaObject::invokeMethod(this, [this, path, generation, source, guess = std::move(guess), error, location]() mutable {
+            --readsRunning_;
+            busyBar_->setVisible(readsRunning_ > 0);
+            if (generation != readGeneration_)
+                return;   // a later openFile() replaced this one
+            statusText_->clear();
+            if (!guess) {
+                showFileError(path, error, location);
+                emit fileRead(false);
+                return;
+            }
+            showColumnDialog(std::move(source), std::move(*guess));
+            addRecentFile(path);
+            emit fileRead(true);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showColumnDialog(std::shared_ptr<const SourceTable> source, RoleGuess guess)
+{
     if (columnDialog_)
         columnDialog_->deleteLater();
-    columnDialog_ = new ColumnDialog(std::move(source), this);
+    columnDialog_ = new ColumnDialog(std::move(source), std::move(guess), this);
     columnDialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(columnDialog_, &QDialog::accepted, this, [this, dialog = columnDialog_] {
-        setLoadedCohort(dialog->result());
+        setLoadedCohort(dialog->takeResult());
         requestAnalysis();
     });
     columnDialog_->open();
-    return true;
 }
 
 void MainWindow::showFileError(const QString& path, const QString& message, const QString& location)
@@ -313,6 +351,7 @@ void MainWindow::setLoadedCohort(LoadedCohort loaded)
                                                   : cohort->source.displayName;
     setWindowTitle(tr("%1 — Cutoff Lab").arg(name));
     controller_->requestMarkerScan(control_->first()->marker().toStdString());
+    updateSummary();
     qCInfo(lcIo) << "Loaded" << cohort->source.displayName << "with" << cohort->cohort.size() << "analysed rows";
     emit cohortLoaded();
 }
@@ -418,9 +457,7 @@ void MainWindow::updateSummary()
     QStringList lines;
     if (cohort_) {
         const LoadedCohort& cohort = *cohort_;
-        lines << tr("%1 of %2 rows analysed.").arg(cohort.cohort.size()).arg(cohort.source.table.rowCount());
-        if (!cohort.cohort.excluded.empty())
-            lines << tr("%n row(s) left out (missing time or event).", nullptr, static_cast<int>(cohort.cohort.excluded.size()));
+        lines << leftOutSummary(cohort.roles, cohort.cohort, cohort.source.table.rowCount()).toHtmlEscaped();
     }
     if (lastOutcome_ && lastOutcome_->result) {
         const AnalysisResult& result = *lastOutcome_->result;
@@ -435,9 +472,14 @@ void MainWindow::updateSummary()
                 line += tr(", %n event(s)", nullptr, group.events);
             lines << line;
         }
+        const QString markerNames = spec.grouping.kind == GroupingSpec::Kind::Score
+                                        ? tr("%1 or %2").arg(QString::fromStdString(spec.grouping.marker),
+                                                             QString::fromStdString(spec.grouping.marker2))
+                                        : QString::fromStdString(spec.grouping.marker);
         if (!result.grouping.excluded.empty())
-            lines << tr("%n patient(s) without a marker value are in no group.", nullptr,
-                        static_cast<int>(result.grouping.excluded.size()));
+            lines << tr("%n patient(s) of the cohort without a usable value of %1 are in no group.", nullptr,
+                        static_cast<int>(result.grouping.excluded.size()))
+                         .arg(markerNames.toHtmlEscaped());
     } else if (lastOutcome_) {
         lines << lastOutcome_->error.toHtmlEscaped();
     }

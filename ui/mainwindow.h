@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QMessageBox;
+class QProgressBar;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -28,6 +30,8 @@ class ResponsePanel;
 class ResultPanel;
 class RocPanel;
 struct LoadedCohort;
+struct RoleGuess;
+struct SourceTable;
 struct MarkerScan;
 
 /// The explorer window: the cut-off control and a summary on the left, the panels
@@ -41,9 +45,12 @@ public:
     explicit MainWindow(bool openExample = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Reads a CSV or TSV file and shows the column dialog for it. A file that cannot be
-    /// read gives a message box with the reason, and the function returns false.
-    bool openFile(const QString& path);
+    /// Reads a CSV or TSV file on a worker thread (a busy bar shows in the status bar) and
+    /// then shows the column dialog for it. A file that cannot be read gives a message box
+    /// with the reason. fileRead() reports the end of the reading either way.
+    void openFile(const QString& path);
+    /// True while a file is being read.
+    bool isReadingFile() const { return readsRunning_ > 0; }
     void openExample();
     /// Shows a cohort whose roles are settled (from the column dialog or the example).
     void setLoadedCohort(LoadedCohort cohort);
@@ -80,6 +87,8 @@ signals:
     void outcomeShown();
     /// A cohort was loaded and its first analysis requested.
     void cohortLoaded();
+    /// The file openFile() read is open in the column dialog (ok), or was rejected.
+    void fileRead(bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -95,6 +104,7 @@ private:
     void updateMaxStatMark();
     void updateSummary();
     void showFileError(const QString& path, const QString& message, const QString& location);
+    void showColumnDialog(std::shared_ptr<const SourceTable> source, RoleGuess guess);
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void chooseFile();
@@ -123,6 +133,11 @@ private:
     QSortFilterProxyModel* cohortProxy_;
     QTableView* cohortView_;
     QLabel* statusText_;
+    QProgressBar* busyBar_;
+    /// Reads files; its own pool so that the destructor can wait for it.
+    QThreadPool ioPool_;
+    std::uint64_t readGeneration_ = 0;
+    int readsRunning_ = 0;
 
     QMenu* recentMenu_ = nullptr;
     QAction* saveCsvAction_ = nullptr;

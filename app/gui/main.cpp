@@ -115,14 +115,19 @@ int main(int argc, char* argv[])
     if (parser.isSet(screenshotOption) && !file.isEmpty()) {
         // A picture of the column dialog the file opens with.
         const QString target = parser.value(screenshotOption);
-        if (!window.openFile(file))
-            return 1;
-        QTimer::singleShot(500, &window, [&window, target] {
-            QWidget* dialog = window.columnDialog();
-            const bool saved = dialog && dialog->grab().save(target);
-            std::fprintf(stderr, "%s %s\n", saved ? "Saved" : "Could not save", qPrintable(target));
-            QApplication::exit(saved ? 0 : 1);
+        QObject::connect(&window, &cutofflab::ui::MainWindow::fileRead, &window, [&window, target](bool ok) {
+            if (!ok) {
+                QApplication::exit(1);
+                return;
+            }
+            QTimer::singleShot(500, &window, [&window, target] {
+                QWidget* dialog = window.columnDialog();
+                const bool saved = dialog && dialog->grab().save(target);
+                std::fprintf(stderr, "%s %s\n", saved ? "Saved" : "Could not save", qPrintable(target));
+                QApplication::exit(saved ? 0 : 1);
+            });
         });
+        window.openFile(file);
     } else if (parser.isSet(screenshotOption)) {
         const QString target = parser.value(screenshotOption);
         // Wait for the analysis and the marker scan, then one more turn of the event loop

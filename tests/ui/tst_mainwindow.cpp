@@ -44,6 +44,22 @@ bool waitUntilIdle(MainWindow& window)
     return QTest::qWaitFor([&] { return !window.controller()->isBusy(); }, kTimeoutMs);
 }
 
+// Opens a file as a user does and waits until the window has read it (or rejected it).
+bool openAndWait(MainWindow& window, const QString& path)
+{
+    QSignalSpy read(&window, &MainWindow::fileRead);
+    window.openFile(path);
+    if (!read.wait(kTimeoutMs))
+        return false;
+    return read.first().first().toBool();
+}
+
+// Waits until the column dialog has built the cohort for its current roles.
+bool waitForDialog(ColumnDialog* dialog)
+{
+    return QTest::qWaitFor([&] { return !dialog->isRebuilding(); }, kTimeoutMs);
+}
+
 // The panels' numbers recomputed by the core for the request the window last showed.
 AnalysisResult coreResultFor(const MainWindow& window)
 {
@@ -334,13 +350,26 @@ void TestMainWindow::opensLungThroughColumnDialog()
     MainWindow window(false);
     window.show();
     QSignalSpy loaded(&window, &MainWindow::cohortLoaded);
-    QVERIFY(window.openFile(test::testDataPath(QStringLiteral("reference/datasets/lung.csv"))));
+    QVERIFY(openAndWait(window, test::testDataPath(QStringLiteral("reference/datasets/lung.csv"))));
     ColumnDialog* dialog = window.columnDialog();
     QVERIFY(dialog);
     dialog->rebuildNow();
     QCOMPARE(dialog->role(QStringLiteral("time")), ColumnRole::Time);
     QCOMPARE(dialog->role(QStringLiteral("status")), ColumnRole::Event);
     QCOMPARE(dialog->role(QStringLiteral("age")), ColumnRole::Marker);
+    QCOMPARE(dialog->role(QStringLiteral("sex")), ColumnRole::Covariate);
+    QCOMPARE(dialog->role(QStringLiteral("inst")), ColumnRole::Covariate);
+
+    // No row lacks a time or status; 67 cells are missing (meal.cal 47, wt.loss 14,
+    // pat.karno 3, inst, ph.ecog and ph.karno 1 each) and leave their row out only of
+    // the analyses that use their column. The tab, the dialog and the window agree.
+    QCOMPARE(dialog->excludedRowCount(), 0);
+    QCOMPARE(dialog->leftOutCellCount(), 67);
+    QVERIFY2(dialog->leftOutTabText().contains(QStringLiteral("0 row")), qPrintable(dialog->leftOutTabText()));
+    QVERIFY2(dialog->leftOutTabText().contains(QStringLiteral("67 cell")), qPrintable(dialog->leftOutTabText()));
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("228 of 228 rows are in the cohort")), qPrintable(dialog->statusText()));
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("67 missing or unusable cell")), qPrintable(dialog->statusText()));
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("meal.cal 47")), qPrintable(dialog->statusText()));
     QVERIFY2(dialog->eventCodingText().contains(QStringLiteral("2 = event")), qPrintable(dialog->eventCodingText()));
     QVERIFY(dialog->errorText().isEmpty());
     auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
@@ -348,6 +377,8 @@ void TestMainWindow::opensLungThroughColumnDialog()
     QTest::mouseClick(ok, Qt::LeftButton);
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(window.cohort()->cohort.size(), std::size_t{228});
+    QVERIFY2(window.summaryLabel()->text().contains(QStringLiteral("67 missing or unusable cell")),
+             qPrintable(window.summaryLabel()->text()));
 
     // The reference case: age >= 65, survival at 180, 365 and 730 days, ROC of death by 365 days.
     window.kmPanel()->timesEdit()->setText(QStringLiteral("180, 365, 730"));
@@ -412,7 +443,7 @@ void TestMainWindow::rejectsUnreadableFile()
     const QString path = writeFile(dir, QStringLiteral("bad.csv"), bytes);
     MainWindow window(false);
     window.show();
-    QVERIFY(!window.openFile(path));
+    QVERIFY(!openAndWait(window, path));
     QVERIFY(!window.columnDialog());
     QMessageBox* box = window.messageBox();
     QVERIFY(box);
@@ -429,7 +460,7 @@ void TestMainWindow::columnDialogNamesNegativeTime()
                                    "patient_id,os_months,death,il6_pg_ml\nA,5,1,3\nB,-2,0,4\nC,7,1,9\n");
     MainWindow window(false);
     window.show();
-    QVERIFY(window.openFile(path));
+    QVERIFY(openAndWait(window, path));
     ColumnDialog* dialog = window.columnDialog();
     QVERIFY(dialog);
     dialog->rebuildNow();
@@ -476,7 +507,8 @@ void TestMainWindow::neverOverwritesInputFile()
     const QByteArray before = fileHash(path);
     MainWindow window(false);
     window.show();
-    QVERIFY(window.openFile(path));
+    QVERIFY(openAndWait(window, path));
+    QVERIFY(waitForDialog(window.columnDialog()));
     QTest::mouseClick(window.columnDialog()->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QVERIFY(waitUntilIdle(window));
     const QString error = window.saveCohortCsv(path);

@@ -32,6 +32,7 @@ private slots:
     void guessesRoles_data();
     void guessesRoles();
     void markersFallBackToNumericColumns();
+    void codedColumnsBecomeCovariates();
     void summarizesColumns();
     void buildsCoreRoles();
     void readsDecimalComma();
@@ -51,11 +52,10 @@ void TestRoleGuess::guessesRoles_data()
         << QStringList{"afp_ng_ml", "il6_pg_ml", "il8_pg_ml"};
     QTest::newRow("lung: time in days, status 1/2")
         << "lung.csv" << "" << "time" << "status" << ""
-        << QStringList{"inst", "age", "sex", "ph.ecog", "ph.karno", "pat.karno", "meal.cal", "wt.loss"};
+        << QStringList{"age", "meal.cal", "wt.loss"};
     QTest::newRow("pbc: three-valued status named status")
         << "pbc.csv" << "id" << "time" << "status" << ""
-        << QStringList{"trt", "age", "ascites", "hepato", "spiders", "edema", "bili", "chol", "albumin",
-                       "copper", "alk.phos", "ast", "trig", "platelet", "protime", "stage"};
+        << QStringList{"age", "bili", "chol", "albumin", "copper", "alk.phos", "ast", "trig", "platelet", "protime"};
     QTest::newRow("DLBCL: cens column, MGE marker")
         << "DLBCL.csv" << "RowNames" << "time" << "cens" << "" << QStringList{"MGE"};
     QTest::newRow("aSAH: no survival, outcome Good/Poor")
@@ -92,6 +92,23 @@ void TestRoleGuess::markersFallBackToNumericColumns()
     QCOMPARE(columnsWithRole(table, guess, ColumnRole::Marker), (QStringList{"t", "x", "y"}));
     QCOMPARE(columnsWithRole(table, guess, ColumnRole::Covariate), QStringList{"arm"});
     QCOMPARE(columnWithRole(table, guess.roles, ColumnRole::Event), QStringLiteral("dead"));
+}
+
+void TestRoleGuess::codedColumnsBecomeCovariates()
+{
+    // lung: institution codes (18 values), sex 1/2, ECOG 0-3 and Karnofsky scores in steps of 10.
+    const io::Table table = readDataset(QStringLiteral("lung.csv"));
+    const RoleGuess guess = guessColumnRoles(table);
+    QCOMPARE(columnsWithRole(table, guess, ColumnRole::Covariate),
+             (QStringList{"inst", "sex", "ph.ecog", "ph.karno", "pat.karno"}));
+
+    // Codes repeat: three values seen four times each are codes, three values seen once are not.
+    const io::Table small = io::parseDelimited("v,w\n1,0\n2,0.5\n3,1\n1,0\n2,0.5\n3,1\n1,0\n2,0.5\n3,1\n1,0\n2,0.5\n3,1\n", {});
+    const std::vector<ColumnSummary> summaries = summarizeColumns(small);
+    QVERIFY(summaries[0].coded());   // 3 whole numbers, each 4 times
+    QVERIFY(summaries[1].coded());   // 3 values 0/0.5/1, each 4 times
+    const io::Table few = io::parseDelimited("v\n1\n2\n3\n", {});
+    QVERIFY(!summarizeColumns(few)[0].coded());
 }
 
 void TestRoleGuess::summarizesColumns()

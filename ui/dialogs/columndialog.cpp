@@ -5,6 +5,8 @@
 #include "logging.h"
 
 #include <QComboBox>
+#include <QEventLoop>
+#include <QProgressBar>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -25,7 +27,7 @@ namespace cutofflab::ui {
 namespace {
 
 constexpr int kPreviewRows = 50;
-constexpr int kExcludedRowsShown = 5000;
+constexpr std::size_t kExcludedRowsShown = 5000;
 
 // Columns of the role table.
 enum RoleTableColumn { NameColumn, RoleColumn, TypeColumn, MissingColumn, ValuesColumn, RoleTableColumnCount };
@@ -49,16 +51,17 @@ QString roleName(ColumnRole role)
     return {};
 }
 
-ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
+ColumnDialog::ColumnDialog(std::shared_ptr<const SourceTable> source, std::optional<RoleGuess> guess, QWidget* parent)
     : QDialog(parent), source_(std::move(source))
 {
-    setWindowTitle(tr("Columns of %1").arg(source_.displayName));
-    guess_ = guessColumnRoles(source_.table);
+    setWindowTitle(tr("Columns of %1").arg(source_->displayName));
+    guess_ = guess ? std::move(*guess) : guessColumnRoles(source_->table);
+    pool_.setMaxThreadCount(1);
 
     auto* intro = new QLabel(tr("%1: %2 rows, %3 columns. Check the role of each column; the guesses are explained beside the table.")
-                                 .arg(source_.displayName)
-                                 .arg(source_.table.rowCount())
-                                 .arg(source_.table.columnCount()),
+                                 .arg(source_->displayName)
+                                 .arg(source_->table.rowCount())
+                                 .arg(source_->table.columnCount()),
                              this);
     intro->setWordWrap(true);
 
@@ -100,25 +103,38 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     preview_->setAccessibleName(tr("Preview of the first rows"));
     excluded_ = new QTableWidget(this);
-    excluded_->setColumnCount(5);
-    excluded_->setHorizontalHeaderLabels({tr("Row"), tr("Patient"), tr("Column"), tr("Value"), tr("Reason")});
-    excluded_->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+    excluded_->setColumnCount(6);
+    excluded_->setHorizontalHeaderLabels({tr("Row"), tr("Patient"), tr("Column"), tr("Value"), tr("Left out of"), tr("Reason")});
+    excluded_->horizontalHeaderItem(4)->setToolTip(tr("The whole cohort (every analysis), or only the analyses that use this column."));
+    excluded_->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
     excluded_->verticalHeader()->hide();
     excluded_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    excluded_->setAccessibleName(tr("Rows left out"));
+    excluded_->setAccessibleName(tr("Rows and cells left out"));
     tabs_ = new QTabWidget(this);
-    tabs_->addTab(preview_, tr("Preview (first %n rows)", nullptr, std::min<int>(kPreviewRows, static_cast<int>(source_.table.rowCount()))));
-    tabs_->addTab(excluded_, tr("Rows left out"));
+    tabs_->addTab(preview_, tr("Preview (first %n rows)", nullptr, std::min<int>(kPreviewRows, static_cast<int>(source_->table.rowCount()))));
+    tabs_->addTab(excluded_, tr("Left out"));
 
+    busyBar_ = new QProgressBar(this);
+    busyBar_->setRange(0, 0);
+    busyBar_->setTextVisible(false);
+    busyBar_->setMaximumHeight(fontMetrics().height() / 2 + 4);
+    busyBar_->setAccessibleName(tr("Building the cohort"));
+    busyBar_->setVisible(false);
     statusLabel_ = new QLabel(this);
     statusLabel_->setWordWrap(true);
     statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("&Analyse"));
+    // OK waits for the rebuild that reflects the last edit, and accepts only a cohort that built.
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
-        rebuildNow();
-        if (valid_)
+        if (rebuildTimer_->isActive()) {
+            rebuildTimer_->stop();
+            rebuild();
+        }
+        if (isRebuilding())
+            acceptWhenBuilt_ = true;
+        else if (valid_)
             accept();
     });
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -143,6 +159,7 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(splitter, 1);
+    layout->addWidget(busyBar_);
     layout->addWidget(statusLabel_);
     layout->addWidget(buttons_);
 
@@ -163,6 +180,12 @@ ColumnDialog::ColumnDialog(SourceTable source, QWidget* parent)
     const QSize available = parent ? parent->size() * 0.9 : preferred;
     resize(preferred.boundedTo(available.expandedTo(QSize(640, 480))));
     rebuild();
+}
+
+ColumnDialog::~ColumnDialog()
+{
+    // The worker reads source_ and posts to this dialog: let it finish first.
+    pool_.waitForDone();
 }
 
 void ColumnDialog::fillRoleTable()
@@ -221,7 +244,7 @@ void ColumnDialog::fillRoleTable()
 
 void ColumnDialog::fillPreview()
 {
-    const io::Table& table = source_.table;
+    const io::Table& table = source_->table;
     const int rows = std::min<int>(kPreviewRows, static_cast<int>(table.rowCount()));
     preview_->setColumnCount(static_cast<int>(table.columnCount()));
     preview_->setRowCount(rows);
@@ -240,7 +263,7 @@ void ColumnDialog::fillPreview()
 
 void ColumnDialog::fillEventCodes()
 {
-    const QString eventColumn = columnWithRole(source_.table, currentRoles(), ColumnRole::Event);
+    const QString eventColumn = columnWithRole(source_->table, currentRoles(), ColumnRole::Event);
     const QString previous = eventCodeBox_->currentData().toString();
     const QSignalBlocker blocker(eventCodeBox_);
     eventCodeBox_->clear();
@@ -312,6 +335,21 @@ int ColumnDialog::excludedRowCount() const
     return valid_ ? static_cast<int>(result_.cohort.excluded.size()) : 0;
 }
 
+int ColumnDialog::leftOutCellCount() const
+{
+    return valid_ ? leftOutCells_ : 0;
+}
+
+QString ColumnDialog::leftOutTabText() const
+{
+    return tabs_->tabText(1);
+}
+
+QString ColumnDialog::statusText() const
+{
+    return statusLabel_->text();
+}
+
 void ColumnDialog::scheduleRebuild()
 {
     rebuildTimer_->start();
@@ -321,79 +359,151 @@ void ColumnDialog::rebuildNow()
 {
     rebuildTimer_->stop();
     rebuild();
+    QEventLoop loop;
+    connect(this, &ColumnDialog::rebuildFinished, &loop, [&] {
+        if (!isRebuilding())
+            loop.quit();
+    });
+    if (isRebuilding())
+        loop.exec();
 }
+
+// What the worker hands back: the cohort or the error, and the rows of the left-out table.
+struct ColumnDialog::Rebuilt {
+    std::uint64_t generation = 0;
+    QString coding;
+    bool valid = false;
+    QString error;
+    LoadedCohort cohort;
+    std::vector<ExcludedRow> leftOut;      // the first kExcludedRowsShown
+    std::vector<QString> leftOutScope;     // one per entry of leftOut
+    std::size_t leftOutRows = 0;
+    std::size_t leftOutCells = 0;
+    QString status;
+};
 
 void ColumnDialog::rebuild()
 {
     const std::vector<ColumnRole> roles = currentRoles();
-    ColumnRoles columnRoles = toColumnRoles(source_.table, roles, currentEventValue());
+    ColumnRoles columnRoles = toColumnRoles(source_->table, roles, currentEventValue());
     columnRoles.belowLimit = static_cast<BelowLimitPolicy>(belowLimitBox_->currentData().toInt());
     columnRoles.zeroTimes = static_cast<ZeroTimePolicy>(zeroTimeBox_->currentData().toInt());
+    const QString responseColumn = columnWithRole(source_->table, roles, ColumnRole::Response);
 
     valid_ = false;
-    excluded_->setRowCount(0);
-    QString coding;
-    try {
-        if (!columnRoles.event.empty()) {
-            const EventCoding eventCoding = detectEventCoding(
-                source_.table, source_.table.requireColumn(columnRoles.event), columnRoles.eventValue);
-            coding = QString::fromStdString(eventCoding.rule);
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
+    busyBar_->setVisible(true);
+    statusLabel_->setText(tr("Building the cohort…"));
+    statusLabel_->setStyleSheet(QString());
+    ++rebuildsRunning_;
+    const std::uint64_t generation = ++rebuildGeneration_;
+    const std::shared_ptr<const SourceTable> source = source_;
+
+    pool_.start([this, source, columnRoles, responseColumn, generation] {
+        auto rebuilt = std::make_shared<Rebuilt>();
+        rebuilt->generation = generation;
+        const io::Table& table = source->table;
+        try {
+            if (!columnRoles.event.empty()) {
+                const EventCoding eventCoding = detectEventCoding(table, table.requireColumn(columnRoles.event),
+                                                                  columnRoles.eventValue);
+                rebuilt->coding = QString::fromStdString(eventCoding.rule);
+            }
+        } catch (const InputError& error) {
+            rebuilt->coding = QString::fromStdString(error.what());
         }
-    } catch (const InputError& error) {
-        coding = QString::fromStdString(error.what());
-    }
-    codingLabel_->setText(coding);
 
-    try {
-        if (columnRoles.markers.empty())
-            throw InputError(tr("Choose at least one column as a marker.").toStdString());
-        if (columnRoles.time.empty() != columnRoles.event.empty())
-            throw InputError(tr("Choose both a follow-up time and an event status column, or neither (for a study without survival).").toStdString());
-        Cohort cohort = buildCohort(source_.table, columnRoles);
+        try {
+            if (columnRoles.markers.empty())
+                throw InputError(tr("Choose at least one column as a marker.").toStdString());
+            if (columnRoles.time.empty() != columnRoles.event.empty())
+                throw InputError(tr("Choose both a follow-up time and an event status column, or neither (for a study without survival).").toStdString());
+            rebuilt->cohort.cohort = buildCohort(table, columnRoles);
+            rebuilt->cohort.source = *source;
+            rebuilt->cohort.roles = columnRoles;
+            rebuilt->cohort.responseColumn = responseColumn;
+            rebuilt->valid = true;
+        } catch (const InputError& error) {
+            rebuilt->error = ui::errorText(error);
+            qCInfo(lcIo) << "Column roles rejected for" << source->displayName << ":" << error.what();
+        }
 
-        result_.source = source_;
-        result_.roles = columnRoles;
-        result_.responseColumn = columnWithRole(source_.table, roles, ColumnRole::Response);
-        result_.cohort = std::move(cohort);
-        valid_ = true;
-    } catch (const InputError& error) {
-        statusLabel_->setText(ui::errorText(error));
-        statusLabel_->setStyleSheet(QStringLiteral("color: #c0392b;"));
-        qCInfo(lcIo) << "Column roles rejected for" << source_.displayName << ":" << error.what();
+        if (rebuilt->valid) {
+            // Rows left out of the cohort, then cells left out of one column's analyses.
+            const Cohort& cohort = rebuilt->cohort.cohort;
+            rebuilt->leftOutRows = cohort.excluded.size();
+            for (const ExcludedRow& row : cohort.excluded) {
+                if (rebuilt->leftOut.size() >= kExcludedRowsShown)
+                    break;
+                rebuilt->leftOut.push_back(row);
+                rebuilt->leftOutScope.push_back(tr("the cohort (every analysis)"));
+            }
+            for (const ColumnLeftOut& column : leftOutByColumn(columnRoles, cohort)) {
+                rebuilt->leftOutCells += column.count;
+                const CohortColumn* cells = cohort.findColumn(column.column.toStdString());
+                for (const ExcludedRow& row : cells->unusable) {
+                    if (rebuilt->leftOut.size() >= kExcludedRowsShown)
+                        break;
+                    rebuilt->leftOut.push_back(row);
+                    rebuilt->leftOutScope.push_back(column.scope);
+                }
+            }
+            QStringList status;
+            status << leftOutSummary(columnRoles, cohort, table.rowCount());
+            for (const std::string& note : cohort.notes)
+                status << QString::fromStdString(note);
+            rebuilt->status = status.join(QLatin1Char(' '));
+        }
+        QMetaObject::invokeMethod(this, [this, rebuilt] { showRebuilt(rebuilt); }, Qt::QueuedConnection);
+    });
+}
+
+void ColumnDialog::showRebuilt(std::shared_ptr<Rebuilt> rebuilt)
+{
+    --rebuildsRunning_;
+    if (rebuilt->generation != rebuildGeneration_) {
+        emit rebuildFinished();
+        return;
     }
+    busyBar_->setVisible(false);
+    codingLabel_->setText(rebuilt->coding);
+    valid_ = rebuilt->valid;
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(valid_);
+    excluded_->setRowCount(0);
     if (!valid_) {
-        tabs_->setTabText(1, tr("Rows left out"));
+        statusLabel_->setText(rebuilt->error);
+        statusLabel_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        tabs_->setTabText(1, tr("Left out"));
+        acceptWhenBuilt_ = false;
+        emit rebuildFinished();
         return;
     }
 
-    // Rows left out of every analysis, then cells left out of one column's analyses.
-    std::vector<ExcludedRow> rows = result_.cohort.excluded;
-    for (const CohortColumn& column : result_.cohort.columns)
-        rows.insert(rows.end(), column.unusable.begin(), column.unusable.end());
-    const int shown = std::min<int>(kExcludedRowsShown, static_cast<int>(rows.size()));
+    result_ = std::move(rebuilt->cohort);
+    leftOutCells_ = static_cast<int>(rebuilt->leftOutCells);
+    const int shown = static_cast<int>(rebuilt->leftOut.size());
     excluded_->setRowCount(shown);
     for (int r = 0; r < shown; ++r) {
-        const ExcludedRow& row = rows[static_cast<std::size_t>(r)];
+        const ExcludedRow& row = rebuilt->leftOut[static_cast<std::size_t>(r)];
         auto* number = new QTableWidgetItem;
         number->setData(Qt::DisplayRole, static_cast<qulonglong>(row.row));
         excluded_->setItem(r, 0, number);
         excluded_->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(row.id)));
         excluded_->setItem(r, 2, new QTableWidgetItem(QString::fromStdString(row.column)));
         excluded_->setItem(r, 3, new QTableWidgetItem(QString::fromStdString(row.value)));
-        excluded_->setItem(r, 4, new QTableWidgetItem(QString::fromStdString(row.reason)));
+        excluded_->setItem(r, 4, new QTableWidgetItem(rebuilt->leftOutScope[static_cast<std::size_t>(r)]));
+        excluded_->setItem(r, 5, new QTableWidgetItem(QString::fromStdString(row.reason)));
     }
-    tabs_->setTabText(1, tr("Rows left out (%1)").arg(rows.size()));
-
-    QStringList status;
-    status << tr("%1 of %2 rows analysed; %3 left out of every analysis.")
-                  .arg(result_.cohort.size())
-                  .arg(source_.table.rowCount())
-                  .arg(result_.cohort.excluded.size());
-    for (const std::string& note : result_.cohort.notes)
-        status << QString::fromStdString(note);
-    statusLabel_->setText(status.join(QLatin1Char(' ')));
+    tabs_->setTabText(1, tr("Left out (%n row(s), ", nullptr, static_cast<int>(rebuilt->leftOutRows))
+                             + tr("%n cell(s))", nullptr, leftOutCells_));
+    tabs_->setTabToolTip(1, tr("Rows left out of the cohort, and cells (a missing marker or covariate value) left out only of the analyses that use their column."));
+    statusLabel_->setText(rebuilt->status);
     statusLabel_->setStyleSheet(QString());
+    emit rebuildFinished();
+    if (acceptWhenBuilt_) {
+        acceptWhenBuilt_ = false;
+        accept();
+    }
 }
 
 } // namespace cutofflab::ui

@@ -3,10 +3,57 @@
 #include "common/error.h"
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace cutofflab::ui {
+
+namespace {
+struct CohortSourceText {
+    Q_DECLARE_TR_FUNCTIONS(CohortSource)
+};
+} // namespace
+
+std::vector<ColumnLeftOut> leftOutByColumn(const ColumnRoles& roles, const Cohort& cohort)
+{
+    std::vector<ColumnLeftOut> result;
+    const auto add = [&](const std::string& name, const QString& scope) {
+        const CohortColumn* column = cohort.findColumn(name);
+        if (column && !column->unusable.empty())
+            result.push_back({QString::fromStdString(name), scope, column->unusable.size()});
+    };
+    for (const std::string& marker : roles.markers)
+        add(marker, CohortSourceText::tr("analyses by this marker"));
+    for (const std::string& covariate : roles.covariates) {
+        if (std::find(roles.markers.begin(), roles.markers.end(), covariate) == roles.markers.end())
+            add(covariate, CohortSourceText::tr("models and tables with this covariate"));
+    }
+    return result;
+}
+
+QString leftOutSummary(const ColumnRoles& roles, const Cohort& cohort, std::size_t rowsInFile)
+{
+    QString text = CohortSourceText::tr("%1 of %2 rows are in the cohort; %n row(s) left out of every analysis.", nullptr,
+                                        static_cast<int>(cohort.excluded.size()))
+                       .arg(cohort.size())
+                       .arg(rowsInFile);
+    const std::vector<ColumnLeftOut> columns = leftOutByColumn(roles, cohort);
+    std::size_t cells = 0;
+    QStringList parts;
+    for (const ColumnLeftOut& column : columns) {
+        cells += column.count;
+        parts << CohortSourceText::tr("%1 %2").arg(column.column).arg(column.count);
+    }
+    if (cells > 0)
+        text += QLatin1Char(' ')
+                + CohortSourceText::tr("%n missing or unusable cell(s) leave their row out only of the analyses that use that column (%1).",
+                                       nullptr, static_cast<int>(cells))
+                      .arg(parts.join(QStringLiteral(", ")));
+    return text;
+}
 
 QString exampleCohortPath()
 {

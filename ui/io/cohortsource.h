@@ -24,6 +24,22 @@ struct LoadedCohort {
     Cohort cohort;
 };
 
+/// The cells of one column that are left out of the analyses using that column (missing,
+/// unreadable or below-limit values), as opposed to rows left out of the whole cohort.
+struct ColumnLeftOut {
+    QString column;
+    QString scope;        ///< what the cells are left out of, in words ("analyses by this marker")
+    std::size_t count = 0;
+};
+
+/// The columns of the cohort with cells left out, markers first, then covariates, each
+/// in the order of the roles.
+std::vector<ColumnLeftOut> leftOutByColumn(const ColumnRoles& roles, const Cohort& cohort);
+
+/// One sentence that says how many rows are in the cohort, how many rows are left out of
+/// every analysis, and how many cells are left out of the analyses of their column.
+QString leftOutSummary(const ColumnRoles& roles, const Cohort& cohort, std::size_t rowsInFile);
+
 /// Resource path of the bundled simulated IL-6/IL-8 cohort.
 QString exampleCohortPath();
 

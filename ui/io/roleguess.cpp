@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_set>
 
@@ -43,6 +44,14 @@ struct RoleGuessText {
 
 } // namespace
 
+bool ColumnSummary::coded() const
+{
+    if (!numeric() || distinctCount * 4 > numberCount)
+        return false;
+    const bool wholeNumbers = integerCount == numberCount && belowLimitCount == 0;
+    return distinctCount <= 3 || (wholeNumbers && distinctCount <= 20);
+}
+
 std::vector<ColumnSummary> summarizeColumns(const io::Table& table)
 {
     std::vector<ColumnSummary> summaries(table.columnCount());
@@ -65,6 +74,10 @@ std::vector<ColumnSummary> summarizeColumns(const io::Table& table)
                 ++summary.numberCount;
                 break;
             case io::NumericCell::Kind::Number:
+                ++summary.numberCount;
+                if (std::floor(cell.value) == cell.value)
+                    ++summary.integerCount;
+                break;
             case io::NumericCell::Kind::AboveLimit:
                 ++summary.numberCount;
                 break;
@@ -129,7 +142,8 @@ RoleGuess guessColumnRoles(const io::Table& table)
         }
     }
 
-    // Markers: numeric columns named like one; failing that, every other numeric column.
+    // Markers: numeric columns named like one; failing that, every other numeric column
+    // that contains measurements rather than codes.
     QStringList markers;
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (unassigned(c) && columns[c].numeric() && nameMatches(columns[c].name, kMarkerName)) {
@@ -138,15 +152,23 @@ RoleGuess guessColumnRoles(const io::Table& table)
         }
     }
     if (markers.isEmpty()) {
+        QStringList coded;
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (unassigned(c) && columns[c].numeric()) {
+            if (!unassigned(c) || !columns[c].numeric())
+                continue;
+            if (columns[c].coded()) {
+                coded << columns[c].name;
+            } else {
                 roles[c] = ColumnRole::Marker;
                 markers << columns[c].name;
             }
         }
         if (!markers.isEmpty())
-            guess.reasons << RoleGuessText::tr("No column is named like a biomarker, so every other numeric column is offered as a marker: %1.")
+            guess.reasons << RoleGuessText::tr("No column is named like a biomarker, so the other numeric columns with many values are offered as markers: %1.")
                                  .arg(markers.join(QStringLiteral(", ")));
+        if (!coded.isEmpty())
+            guess.reasons << RoleGuessText::tr("Numeric columns with a few repeated codes (such as 1/2 or 0-4) are offered as covariates: %1.")
+                                 .arg(coded.join(QStringLiteral(", ")));
     } else {
         guess.reasons << RoleGuessText::tr("Named like biomarkers: %1.").arg(markers.join(QStringLiteral(", ")));
     }

@@ -24,9 +24,15 @@ struct ColumnSummary {
     std::size_t textCount = 0;       ///< cells that are neither numbers nor missing
     std::size_t belowLimitCount = 0; ///< cells written as "<L"
     std::size_t distinctCount = 0;   ///< distinct non-missing texts (after trimming spaces)
+    std::size_t integerCount = 0;    ///< numbers (not limits) that are whole numbers
     QStringList levels;              ///< distinct non-missing texts, at most kMaxLevels, in file order
     bool moreLevels = false;         ///< true when there were more than kMaxLevels distinct texts
     bool numeric() const { return numberCount > 0 && textCount == 0; }
+    /// A numeric column of codes rather than measurements: each value repeats 4 times on
+    /// average, and the values are whole numbers with at most 20 distinct values
+    /// (institution codes, 1/2 sex, 0-4 performance scores) or there are at most 3 of
+    /// them (0/0.5/1 codes).
+    bool coded() const;
 
     static constexpr int kMaxLevels = 12;
 };
@@ -48,7 +54,7 @@ std::vector<ColumnSummary> summarizeColumns(const io::Table& table);
 ///   death, status, event, cens, vital, died;
 /// - response: a column with two distinct values named like response, orr, outcome;
 /// - markers: numeric columns with marker-like names (il6, crp, afp, _pg_ml, ...), or
-///   when none has such a name, every other numeric column;
+///   when none has such a name, every other numeric column that is not coded();
 /// - covariates: every remaining column with at most 20 distinct texts or numeric.
 RoleGuess guessColumnRoles(const io::Table& table);
 
