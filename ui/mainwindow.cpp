@@ -15,7 +15,9 @@
 #include "io/roleguess.h"
 #include "logging.h"
 #include "models/cohorttablemodel.h"
+#include "controls/landscapestrip.h"
 #include "panels/hazardpanel.h"
+#include "panels/inferencepanel.h"
 #include "panels/kmpanel.h"
 #include "panels/responsepanel.h"
 #include "panels/rocpanel.h"
@@ -80,9 +82,13 @@ MainWindow::MainWindow(bool openExampleAtStart, QWidget* parent)
         control_->first()->slider()->setYoudenMark(std::nullopt);
         control_->first()->slider()->setMaxStatMark(std::nullopt);
         lastScan_.reset();
+        control_->first()->landscape()->setLandscape(nullptr, tr("Scanning the cut-offs…"));
+        inferencePanel_->setMarkerScan(nullptr);
         controller_->requestMarkerScan(control_->first()->marker().toStdString());
     });
     connect(control_->first()->ruleBox(), &QComboBox::currentIndexChanged, this, &MainWindow::updateMaxStatMark);
+    connect(inferencePanel_, &InferencePanel::bootstrapIntervalChanged, this,
+            [this](std::optional<std::pair<double, double>> interval) { control_->first()->slider()->setBand(interval); });
     for (ResultPanel* panel : panels_)
         connect(panel, &ResultPanel::settingsChanged, this, &MainWindow::requestAnalysis);
 
@@ -164,11 +170,14 @@ void MainWindow::createLayout()
     tabs_->addTab(hazardPanel_, tr("Hazard ratios"));
     tabs_->addTab(responsePanel_, tr("Response"));
     tabs_->addTab(cohortView_, tr("Cohort"));
+    inferencePanel_ = new InferencePanel(this);
+    tabs_->addTab(inferencePanel_, tr("Honest inference"));
     tabs_->setTabToolTip(0, tr("Survival curves of the groups, numbers at risk, medians, log-rank test and hazard ratio (Ctrl+1)."));
     tabs_->setTabToolTip(1, tr("How well the marker separates patients with and without the outcome (Ctrl+2)."));
     tabs_->setTabToolTip(2, tr("Cox models: the groups and each covariate alone, and a multivariable model (Ctrl+3)."));
     tabs_->setTabToolTip(3, tr("Response rate of each group, the 2×2 table, chi-square and Fisher tests (Ctrl+4)."));
     tabs_->setTabToolTip(4, tr("The analysed patients with their group; click a header to sort (Ctrl+5)."));
+    tabs_->setTabToolTip(5, tr("p-values corrected for the search over cut-offs, how stable the cut-off is, and what was tried (Ctrl+6)."));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(leftScroll);
@@ -338,6 +347,8 @@ void MainWindow::setLoadedCohort(LoadedCohort loaded)
     cohort_ = cohort;
     lastOutcome_.reset();
     lastScan_.reset();
+    inferencePanel_->setMarkerScan(nullptr);
+    control_->first()->landscape()->setLandscape(nullptr, tr("Scanning the cut-offs…"));
     controller_->setCohort(cohort);
     cohortModel_->setCohort(cohort);
     for (ResultPanel* panel : panels_)
@@ -422,6 +433,8 @@ void MainWindow::showOutcome(std::shared_ptr<const AnalysisOutcome> outcome)
         statusText_->setText(outcome->error);
     }
     updateSummary();
+    inferencePanel_->setOutcome(outcome);
+    recordTrial(outcome->request);
     emit outcomeShown();
 }
 
@@ -431,11 +444,14 @@ void MainWindow::showMarkerScan(std::shared_ptr<const MarkerScan> scan)
         return;
     lastScan_ = scan;
     updateMaxStatMark();
+    control_->first()->landscape()->setLandscape(scan->landscape, scan->status);
+    inferencePanel_->setMarkerScan(scan);
 }
 
 void MainWindow::updateMaxStatMark()
 {
     CutoffSlider* slider = control_->first()->slider();
+    control_->first()->landscape()->setRuleGreaterOrEqual(control_->first()->rule() != CutoffRule::Greater);
     if (!lastScan_ || !lastScan_->cutoff) {
         slider->setMaxStatMark(std::nullopt);
         return;
@@ -484,6 +500,32 @@ void MainWindow::updateSummary()
         lines << lastOutcome_->error.toHtmlEscaped();
     }
     summary_->setText(lines.join(QStringLiteral("<br>")));
+}
+
+void MainWindow::recordTrial(const AnalysisRequest& request)
+{
+    // A trial is what the user saw: each marker, each endpoint (the survival outcome and
+    // the ROC outcome) and each distinct cut-off per marker count once in the session.
+    if (!cohort_)
+        return;
+    const std::string source = cohort_->source.path.toStdString() + '\n';
+    const AnalysisSpec& spec = request.spec;
+    const GroupingSpec& grouping = spec.grouping;
+    triedMarkers_.insert(source + grouping.marker);
+    triedCutoffs_.insert({source + grouping.marker, grouping.cutoff});
+    if (grouping.kind == GroupingSpec::Kind::Score) {
+        triedMarkers_.insert(source + grouping.marker2);
+        triedCutoffs_.insert({source + grouping.marker2, grouping.cutoff2});
+    }
+    if (cohort_->cohort.hasSurvival)
+        triedEndpoints_.insert(source + "survival:" + cohort_->roles.time + '/' + cohort_->roles.event);
+    if (!spec.outcomeColumn.empty())
+        triedEndpoints_.insert(source + "outcome:" + spec.outcomeColumn);
+    else if (spec.deathByMedian)
+        triedEndpoints_.insert(source + "death by the median");
+    else if (spec.deathByTime)
+        triedEndpoints_.insert(source + "death by " + std::to_string(*spec.deathByTime));
+    inferencePanel_->setTrials({triedMarkers_.size(), triedEndpoints_.size(), triedCutoffs_.size()});
 }
 
 QString MainWindow::saveCohortCsv(const QString& path)
@@ -632,6 +674,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    inferencePanel_->shutdown();
     controller_->shutdown();
     QMainWindow::closeEvent(event);
 }

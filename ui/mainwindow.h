@@ -8,6 +8,9 @@
 
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
+#include <utility>
 
 class QAction;
 class QLabel;
@@ -25,6 +28,7 @@ class CohortTableModel;
 class ColumnDialog;
 class CutoffControl;
 class HazardPanel;
+class InferencePanel;
 class KmPanel;
 class ResponsePanel;
 class ResultPanel;
@@ -69,6 +73,7 @@ public:
     RocPanel* rocPanel() const { return rocPanel_; }
     HazardPanel* hazardPanel() const { return hazardPanel_; }
     ResponsePanel* responsePanel() const { return responsePanel_; }
+    InferencePanel* inferencePanel() const { return inferencePanel_; }
     QTabWidget* panelTabs() const { return tabs_; }
     QTableView* cohortView() const { return cohortView_; }
     QLabel* summaryLabel() const { return summary_; }
@@ -103,6 +108,7 @@ private:
     void showMarkerScan(std::shared_ptr<const MarkerScan> scan);
     void updateMaxStatMark();
     void updateSummary();
+    void recordTrial(const AnalysisRequest& request);
     void showFileError(const QString& path, const QString& message, const QString& location);
     void showColumnDialog(std::shared_ptr<const SourceTable> source, RoleGuess guess);
     void addRecentFile(const QString& path);
@@ -124,6 +130,11 @@ private:
     QLabel* simulatedBanner_;
     QLabel* summary_;
     QTabWidget* tabs_;
+    InferencePanel* inferencePanel_;
+    /// What the user has looked at in this session, for the "What was tried" count.
+    std::set<std::string> triedMarkers_;
+    std::set<std::string> triedEndpoints_;
+    std::set<std::pair<std::string, double>> triedCutoffs_;
     KmPanel* kmPanel_;
     RocPanel* rocPanel_;
     HazardPanel* hazardPanel_;

@@ -1,7 +1,6 @@
 #include "controller/analysisjob.h"
 
 #include "common/error.h"
-#include "cutpoint/maxstat.h"
 #include "io/cohortsource.h"
 
 #include <QCoreApplication>
@@ -115,20 +114,12 @@ MarkerScan runMarkerScan(const PreparedCohort& prepared, const std::string& mark
         return scan;
     }
     try {
-        const SortedSurvival& survival = prepared.survival();
-        std::vector<double> values(survival.size());
-        for (std::size_t k = 0; k < survival.size(); ++k) {
-            const auto& value = column->values[survival.index[k]];
-            values[k] = value ? *value : std::nan("");
-        }
-        const MarkerSurvival data = MarkerSurvival::fromSorted(survival, values);
-        MaxstatOptions options;
-        options.hothornLausen = false;
-        const MaxstatResult result = maxstatTest(data, options);
-        if (result.status == CutoffStatus::Ok)
-            scan.cutoff = result.logRank.cutoff;
+        auto landscape = std::make_shared<MarkerLandscape>(scanMarker(prepared, marker));
+        if (landscape->maxstat.status == CutoffStatus::Ok)
+            scan.cutoff = landscape->maxstat.logRank.cutoff;
         else
             scan.status = JobText::tr("No maximal log-rank cut-off: too few distinct values or no events.");
+        scan.landscape = std::move(landscape);
     } catch (const InputError& error) {
         scan.status = QString::fromStdString(error.what());
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/analyze.h"
+#include "analysis/scan.h"
 
 #include <QString>
 
@@ -46,13 +47,15 @@ struct AnalysisOutcome {
     std::chrono::steady_clock::time_point finishedAt;   ///< when the worker finished it
 };
 
-/// The maximal log-rank cut-off of one marker (the split marker <= cutoff vs > cutoff),
-/// for the mark on the slider's track.
+/// The cut-off landscape of one marker and its maximal log-rank cut-off (the split
+/// marker <= cutoff vs > cutoff), for the curve under the slider, the mark on its track
+/// and the corrected p-values.
 struct MarkerScan {
     std::uint64_t cohortGeneration = 0;
     std::string marker;
     std::optional<double> cutoff;
     QString status;   ///< why there is no cut-off, empty when there is one
+    std::shared_ptr<const MarkerLandscape> landscape;   ///< empty when the scan failed
 };
 
 /// The univariate Cox models of the candidate covariates of the last request. analyze()
@@ -95,8 +98,8 @@ private:
 AnalysisOutcome runAnalysis(const PreparedCohort& prepared, const AnalysisRequest& request,
                             CandidateModelCache* cache = nullptr);
 
-/// Runs the maximally selected log-rank scan of a marker (maxstat's default proportions
-/// 0.1 to 0.9, without the Hothorn-Lausen p-value). Runs on the worker.
+/// Scans the marker with scanMarker() (maxstat's default proportions 0.1 to 0.9, with the
+/// Hothorn-Lausen p-value where its table fits). Runs on the worker.
 MarkerScan runMarkerScan(const PreparedCohort& prepared, const std::string& marker);
 
 } // namespace cutofflab::ui

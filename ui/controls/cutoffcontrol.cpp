@@ -1,4 +1,5 @@
 #include "controls/cutoffcontrol.h"
+#include "controls/landscapestrip.h"
 
 #include "format.h"
 #include "io/cohortsource.h"
@@ -81,6 +82,8 @@ MarkerCutoffEditor::MarkerCutoffEditor(const QString& title, bool primary, QWidg
     markerBox_->setAccessibleName(tr("Marker"));
 
     slider_ = new CutoffSlider(box);
+    landscape_ = new LandscapeStrip(slider_, box);
+    landscape_->setVisible(primary);
 
     ruleBox_ = new QComboBox(box);
     ruleBox_->addItem(tr("≥"), static_cast<int>(CutoffRule::GreaterOrEqual));
@@ -110,12 +113,14 @@ MarkerCutoffEditor::MarkerCutoffEditor(const QString& title, bool primary, QWidg
     auto* layout = new QGridLayout(box);
     layout->addWidget(markerLabel, 0, 0);
     layout->addWidget(markerBox_, 0, 1, 1, 3);
-    layout->addWidget(slider_, 1, 0, 1, 4);
-    layout->addWidget(highLabel, 2, 0);
-    layout->addWidget(ruleBox_, 2, 1);
-    layout->addWidget(valueBox_, 2, 2);
-    layout->addWidget(scaleBox_, 2, 3);
-    layout->addWidget(summary_, 3, 0, 1, 4);
+    // The landscape spans the slider's columns, so both share one horizontal scale.
+    layout->addWidget(landscape_, 1, 0, 1, 4);
+    layout->addWidget(slider_, 2, 0, 1, 4);
+    layout->addWidget(highLabel, 3, 0);
+    layout->addWidget(ruleBox_, 3, 1);
+    layout->addWidget(valueBox_, 3, 2);
+    layout->addWidget(scaleBox_, 3, 3);
+    layout->addWidget(summary_, 4, 0, 1, 4);
     layout->setColumnStretch(2, 1);
 
     setFocusProxy(slider_);

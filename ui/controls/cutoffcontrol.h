@@ -14,6 +14,10 @@ class QComboBox;
 class QLabel;
 
 namespace cutofflab::ui {
+class LandscapeStrip;
+}
+
+namespace cutofflab::ui {
 
 struct LoadedCohort;
 
@@ -52,6 +56,8 @@ public:
     void setRule(CutoffRule rule);
 
     CutoffSlider* slider() const { return slider_; }
+    /// The cut-off landscape above the slider (hidden on the second marker's editor).
+    LandscapeStrip* landscape() const { return landscape_; }
     QComboBox* markerBox() const { return markerBox_; }
     QDoubleSpinBox* valueBox() const { return valueBox_; }
     QComboBox* ruleBox() const { return ruleBox_; }
@@ -73,6 +79,7 @@ private:
     QComboBox* scaleBox_;
     QComboBox* ruleBox_;
     CutoffSlider* slider_;
+    LandscapeStrip* landscape_;
     ObservedValueSpinBox* valueBox_;
     QLabel* summary_;
     std::size_t missingCount_ = 0;

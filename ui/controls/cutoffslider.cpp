@@ -44,6 +44,7 @@ void CutoffSlider::setValues(std::vector<double> values)
     distinct_.erase(std::unique(distinct_.begin(), distinct_.end()), distinct_.end());
     youden_.reset();
     maxStat_.reset();
+    band_.reset();
     if (!logScaleAvailable())
         scale_ = Scale::Linear;
     if (!distinct_.empty())
@@ -73,6 +74,12 @@ void CutoffSlider::setCutoff(double value)
 void CutoffSlider::setYoudenMark(std::optional<double> value)
 {
     youden_ = value;
+    update();
+}
+
+void CutoffSlider::setBand(std::optional<std::pair<double, double>> band)
+{
+    band_ = band;
     update();
 }
 
@@ -223,6 +230,15 @@ void CutoffSlider::paintEvent(QPaintEvent*)
     // Track
     painter.setPen(QPen(pal.color(QPalette::Mid), 3, Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(QPointF(left, y), QPointF(right, y));
+
+    // Bootstrap interval of the optimal cut-off: a band over the track.
+    if (band_ && !distinct_.empty()) {
+        const double from = positionOf(band_->first);
+        const double to = positionOf(band_->second);
+        QColor fill = kMaxStatColour;
+        fill.setAlphaF(0.25f);
+        painter.fillRect(QRectF(from, y - 4, std::max(2.0, to - from), 8), fill);
+    }
 
     // Rug: one tick per pixel column with values, darker where more values fall.
     if (!sorted_.empty()) {

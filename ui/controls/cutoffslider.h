@@ -3,6 +3,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace cutofflab::ui {
@@ -39,6 +40,9 @@ public:
 
     void setYoudenMark(std::optional<double> value);
     void setMaxStatMark(std::optional<double> value);
+    /// A band on the track from lower to upper (the bootstrap interval of the optimal cut-off).
+    void setBand(std::optional<std::pair<double, double>> band);
+    std::optional<std::pair<double, double>> band() const { return band_; }
     std::optional<double> youdenMark() const { return youden_; }
     std::optional<double> maxStatMark() const { return maxStat_; }
 
@@ -88,6 +92,7 @@ private:
     double cutoff_ = 0.0;
     std::optional<double> youden_;
     std::optional<double> maxStat_;
+    std::optional<std::pair<double, double>> band_;
     // Values per pixel column of the track, kept until the values, scale or width change.
     mutable std::vector<int> rugCounts_;
     mutable int rugWidth_ = -1;
