@@ -1,6 +1,7 @@
 #include "controller/analysiscontroller.h"
 #include "dialogs/columndialog.h"
 #include "mainwindow.h"
+#include "panels/inferencepanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -77,14 +78,17 @@ int main(int argc, char* argv[])
                                         QApplication::translate("main", "Window size as WIDTHxHEIGHT, e.g. 1280x800."),
                                         QStringLiteral("size"), QStringLiteral("1280x800"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
-                                       QApplication::translate("main", "Panel shown first: 0 Kaplan–Meier, 1 ROC, 2 hazard ratios, 3 response, 4 cohort."),
+                                       QApplication::translate("main", "Panel shown first: 0 Kaplan–Meier, 1 ROC, 2 hazard ratios, 3 response, 4 cohort, 5 honest inference."),
                                        QStringLiteral("index"), QStringLiteral("0"));
     const QCommandLineOption scoreOption(QStringLiteral("score"),
                                          QApplication::translate("main", "Start with the 0/1/2 score of the first two markers."));
     const QCommandLineOption cutoffOption(QStringLiteral("cutoff"),
                                           QApplication::translate("main", "Start with this cut-off of the first marker."),
                                           QStringLiteral("value"));
-    parser.addOptions({paletteOption, screenshotOption, sizeOption, tabOption, scoreOption, cutoffOption});
+    const QCommandLineOption inferenceOption(
+        QStringLiteral("run-inference"),
+        QApplication::translate("main", "With --screenshot: run the honest inference (permutations, bootstrap, validation, heat map) before the picture."));
+    parser.addOptions({paletteOption, screenshotOption, sizeOption, tabOption, scoreOption, cutoffOption, inferenceOption});
     parser.process(app);
 
     const QString paletteName = parser.value(paletteOption);
@@ -130,14 +134,25 @@ int main(int argc, char* argv[])
         window.openFile(file);
     } else if (parser.isSet(screenshotOption)) {
         const QString target = parser.value(screenshotOption);
-        // Wait for the analysis and the marker scan, then one more turn of the event loop
-        // so that every panel has painted.
-        QObject::connect(window.controller(), &cutofflab::ui::AnalysisController::idle, &window, [&window, target] {
+        const bool runInference = parser.isSet(inferenceOption);
+        const auto save = [&window, target] {
             QTimer::singleShot(300, &window, [&window, target] {
                 const bool saved = window.grab().save(target);
                 std::fprintf(stderr, "%s %s\n", saved ? "Saved" : "Could not save", qPrintable(target));
                 QApplication::exit(saved ? 0 : 1);
             });
+        };
+        if (runInference)
+            QObject::connect(window.inferencePanel(), &cutofflab::ui::InferencePanel::runFinished, &window, save);
+        // Wait for the analysis and the marker scan, then one more turn of the event loop
+        // so that every panel has painted.
+        QObject::connect(window.controller(), &cutofflab::ui::AnalysisController::idle, &window, [&window, runInference, save] {
+            if (!runInference) {
+                save();
+                return;
+            }
+            if (!window.inferencePanel()->runner()->isRunning() && !window.inferencePanel()->lastRun())
+                window.inferencePanel()->run();
         });
     } else if (!file.isEmpty()) {
         window.openFile(file);

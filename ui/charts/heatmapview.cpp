@@ -105,7 +105,7 @@ void HeatMapView::paintEvent(QPaintEvent*)
                      tr("Upper cut-off"));
     painter.restore();
     painter.drawText(QRectF(area.left(), 0, area.width(), line * 1.4), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Chi-square of three groups (max %1, outlined)").arg(format::number(maximum, 3)));
+                     tr("3-group chi-square, max %1 (outlined)").arg(format::number(maximum, 3)));
 }
 
 bool HeatMapView::event(QEvent* event)

@@ -15,9 +15,9 @@ namespace cutofflab::ui {
 /// The cut-off landscape drawn above the slider on the slider's own scale: the
 /// standardized log-rank statistic of every candidate cut-off between the minimum and
 /// maximum group proportions, as maxstat's plot draws it. The area under the curve is
-/// coloured by the sign of the log hazard ratio of the high group, as X-tile colours it
-/// (red: high marker values do worse; blue: they do better), and a line marks the
-/// current cut-off. Hovering shows the values at a cut-off.
+/// coloured by the sign of the log hazard ratio of the high group, as X-tile colours it:
+/// red where high marker values do worse, blue where they do better. A line marks the
+/// current cut-off, and hovering shows the values at a cut-off.
 class LandscapeStrip : public QWidget {
     Q_OBJECT
 public:

@@ -81,11 +81,19 @@ QTableWidget* makeTable(QWidget* parent, const QStringList& headers, const QStri
     table->setAccessibleName(name);
     table->setWordWrap(true);
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setTextElideMode(Qt::ElideNone);
     return table;
 }
 
-void fitHeight(QTableWidget* table)
+// Sizes the columns to their contents, except the last, which takes the rest of the width
+// and wraps. Then makes the table exactly as high as its rows, so that nothing scrolls.
+void fitTable(QTableWidget* table)
 {
+    QHeaderView* header = table->horizontalHeader();
+    for (int column = 0; column + 1 < table->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(table->columnCount() - 1, QHeaderView::Stretch);
     table->resizeRowsToContents();
     int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
     for (int row = 0; row < table->rowCount(); ++row)
@@ -117,7 +125,7 @@ InferencePanel::InferencePanel(QWidget* parent)
 {
     pValues_ = makeTable(this, {tr("Method"), tr("p"), tr("Status")}, tr("Naive and corrected p-values"));
     pValues_->setRowCount(PValueRowCount);
-    optima_ = makeTable(this, {tr("Criterion"), tr("Cut-off"), tr("Value"), tr("Ties")}, tr("Optimal cut-offs"));
+    optima_ = makeTable(this, {tr("Criterion"), tr("Cut-off"), tr("Ties"), tr("Value")}, tr("Optimal cut-offs"));
     optima_->setRowCount(3);
 
     tried_ = new QLabel(this);
@@ -127,9 +135,9 @@ InferencePanel::InferencePanel(QWidget* parent)
     tried_->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-radius: 3px; padding: 6px; }"));
 
     auto* pBox = new QGroupBox(tr("p-values at the cut-off"), this);
-    auto* pLayout = new QHBoxLayout(pBox);
-    pLayout->addWidget(pValues_, 3);
-    pLayout->addWidget(tried_, 2);
+    auto* pLayout = new QVBoxLayout(pBox);
+    pLayout->addWidget(pValues_);
+    pLayout->addWidget(tried_);
 
     auto* optimaBox = new QGroupBox(tr("Optimal cut-offs"), this);
     auto* optimaLayout = new QVBoxLayout(optimaBox);
@@ -235,6 +243,14 @@ InferencePanel::InferencePanel(QWidget* parent)
     showOptima();
     showRun();
     setTrials({});
+}
+
+void InferencePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The wrapped last column changes height with the width.
+    fitTable(pValues_);
+    fitTable(optima_);
 }
 
 InferencePanel::~InferencePanel()
@@ -359,21 +375,22 @@ void InferencePanel::showPValues()
     const QString mcTooltip = tr("Share of random permutations of the scores whose maximal statistic exceeds the observed one (maxstat condMC).");
     if (lastRun_ && lastRun_->permutation) {
         const PermutationResult& mc = *lastRun_->permutation;
-        QString status = pValueStatusText(mc.pValue, mc.permutations);
-        if (mc.pValue.status == PValueStatus::Ok)
-            status = tr("%1 permutations, seed %2, Monte Carlo SE %3")
-                         .arg(mc.permutations)
-                         .arg(lastRun_->settings.seed)
-                         .arg(format::number(mc.monteCarloStandardError, 2));
-        setPValueRow(ConditionalMonteCarloRow, tr("condMC (permutations)"),
-                     mc.pValue.displayValue ? format::pValue(*mc.pValue.displayValue) : tr("—"), status, mcTooltip);
+        const QString run = tr("%1 permutations, seed %2").arg(mc.permutations).arg(lastRun_->settings.seed);
+        QString value = mc.pValue.displayValue ? format::pValue(*mc.pValue.displayValue) : tr("—");
+        QString status;
+        if (mc.pValue.status == PValueStatus::Ok) {
+            status = tr("%1, Monte Carlo SE %2").arg(run, format::number(mc.monteCarloStandardError, 2));
+        } else {
+            status = tr("%1; %2").arg(pValueStatusText(mc.pValue, mc.permutations), run);
+            if (mc.pValue.status == PValueStatus::NoPermutationExceeded)
+                value = tr("< %1").arg(format::number(1.0 / static_cast<double>(mc.permutations), 2));
+        }
+        setPValueRow(ConditionalMonteCarloRow, tr("condMC (permutations)"), value, status, mcTooltip);
     } else {
         setPValueRow(ConditionalMonteCarloRow, tr("condMC (permutations)"), tr("—"),
                      runner_->isRunning() ? tr("running") : tr("not run yet: press Run"), mcTooltip);
     }
-    pValues_->resizeColumnsToContents();
-    pValues_->horizontalHeader()->setStretchLastSection(true);
-    fitHeight(pValues_);
+    fitTable(pValues_);
 }
 
 void InferencePanel::showOptima()
@@ -393,13 +410,13 @@ void InferencePanel::showOptima()
         if (!scan || !optimum || !optimum->found) {
             const QString why = scan_ && !scan_->status.isEmpty() ? scan_->status : tr("waiting for the marker scan");
             optima_->setItem(row, 1, item(tr("—"), tooltip));
-            optima_->setItem(row, 2, item(why, tooltip));
-            optima_->setItem(row, 3, item(QString(), tooltip));
+            optima_->setItem(row, 3, item(why, tooltip));
+            optima_->setItem(row, 2, item(QString(), tooltip));
             return;
         }
         optima_->setItem(row, 1, item(tr("≤ %1 vs >").arg(format::number(optimum->cutoff, 4)), tooltip));
-        optima_->setItem(row, 2, item(valueName, tooltip));
-        optima_->setItem(row, 3, item(tiesText(optimum->ties, scan->candidates.cutoffs), tooltip));
+        optima_->setItem(row, 3, item(valueName, tooltip));
+        optima_->setItem(row, 2, item(tiesText(optimum->ties, scan->candidates.cutoffs), tooltip));
     };
     showScanOptimum(0, tr("Maximal log-rank statistic"), scan ? &scan->byStandardizedStatistic : nullptr,
                     scan && scan->byStandardizedStatistic.found
@@ -421,21 +438,19 @@ void InferencePanel::showOptima()
         const auto& optima = result->roc->roc.youdenOptima;
         const std::optional<double> cutoff = RocPanel::youdenCutoff(*result);
         optima_->setItem(2, 1, item(cutoff ? tr("≥ %1").arg(format::number(*cutoff, 4)) : tr("—"), youdenTip));
-        optima_->setItem(2, 2, item(tr("J = %1").arg(format::number(optima.front().youdenIndex, 3)), youdenTip));
+        optima_->setItem(2, 3, item(tr("J = %1").arg(format::number(optima.front().youdenIndex, 3)), youdenTip));
         QStringList ties;
         for (std::size_t i = 1; i < optima.size(); ++i) {
             const RocPoint& point = optima[i].point;
             ties << format::number(point.highGroupFrom ? *point.highGroupFrom : point.threshold, 4);
         }
-        optima_->setItem(2, 3, item(ties.isEmpty() ? tr("none") : ties.join(QStringLiteral(", ")), youdenTip));
+        optima_->setItem(2, 2, item(ties.isEmpty() ? tr("none") : ties.join(QStringLiteral(", ")), youdenTip));
     } else {
         optima_->setItem(2, 1, item(tr("—"), youdenTip));
-        optima_->setItem(2, 2, item(tr("no ROC curve: choose an outcome on the ROC tab"), youdenTip));
-        optima_->setItem(2, 3, item(QString(), youdenTip));
+        optima_->setItem(2, 3, item(tr("no ROC curve: choose an outcome on the ROC tab"), youdenTip));
+        optima_->setItem(2, 2, item(QString(), youdenTip));
     }
-    optima_->resizeColumnsToContents();
-    optima_->horizontalHeader()->setStretchLastSection(true);
-    fitHeight(optima_);
+    fitTable(optima_);
 }
 
 void InferencePanel::showRun()
@@ -468,15 +483,15 @@ void InferencePanel::showRun()
             boot << tr("%n sample(s) had no cut-off.", nullptr, static_cast<int>(b.failedReplicates));
         if (b.optimismStatus == OptimismStatus::Ok)
             boot << tr("Hazard ratio at the selected cut-off %1; bootstrap optimism of |log HR| %2, so the optimism-corrected HR is %3.")
-                        .arg(hazardText(b.apparent), format::number(b.optimism, 3), format::number(b.correctedHazardRatio, 3));
+                        .arg(hazardText(b.apparent).toHtmlEscaped(), format::number(b.optimism, 3), format::number(b.correctedHazardRatio, 3));
         else if (b.optimismStatus == OptimismStatus::ApparentNotFinite)
-            boot << tr("No optimism: the hazard ratio at the selected cut-off is %1.").arg(hazardText(b.apparent));
+            boot << tr("No optimism: the hazard ratio at the selected cut-off is %1.").arg(hazardText(b.apparent).toHtmlEscaped());
         else if (b.optimismStatus == OptimismStatus::NoUsableReplicate)
             boot << tr("No optimism: no sample gave finite hazard ratios.");
     } else if (run.bootstrap && run.bootstrap->status != CutoffStatus::Ok) {
         boot << tr("<b>Bootstrap</b>: no optimal cut-off: %1.").arg(cutoffStatusText(run.bootstrap->status));
     } else {
-        boot << tr("<b>Bootstrap</b>: %1.").arg(missing);
+        boot << tr("<b>Bootstrap</b>: %1.").arg(missing.toHtmlEscaped());
     }
     bootstrapText_->setText(boot.join(QLatin1Char(' ')));
     emit bootstrapIntervalChanged(band);
@@ -488,21 +503,22 @@ void InferencePanel::showRun()
                           .arg(s.trainingRows)
                           .arg(s.validationRows)
                           .arg(format::number(s.cutoff, 4),
-                               s.validation.defined ? format::pValue(s.validation.p) : tr("not defined"),
-                               hazardText(s.validationHazardRatio));
+                               (s.validation.defined ? format::pValue(s.validation.p) : tr("not defined")).toHtmlEscaped(),
+                               hazardText(s.validationHazardRatio).toHtmlEscaped());
     } else {
         validation << tr("<b>Split sample</b>: %1.")
-                          .arg(run.splitSample ? validationStatusText(run.splitSample->status) : missing);
+                          .arg((run.splitSample ? validationStatusText(run.splitSample->status) : missing).toHtmlEscaped());
     }
     if (run.crossValidation && run.crossValidation->status == ValidationStatus::Ok) {
         const CrossValidationResult& c = *run.crossValidation;
         validation << tr("<b>%1-fold cross-validation</b>: log-rank p %2 of the cross-validated groups, HR %3; %n patient(s) unassigned.",
                          nullptr, static_cast<int>(c.unassignedRows))
                           .arg(c.foldCutoffs.size())
-                          .arg(c.logRank.defined ? format::pValue(c.logRank.p) : tr("not defined"), hazardText(c.hazardRatio));
+                          .arg((c.logRank.defined ? format::pValue(c.logRank.p) : tr("not defined")).toHtmlEscaped(),
+                               hazardText(c.hazardRatio).toHtmlEscaped());
     } else {
         validation << tr("<b>Cross-validation</b>: %1.")
-                          .arg(run.crossValidation ? validationStatusText(run.crossValidation->status) : missing);
+                          .arg((run.crossValidation ? validationStatusText(run.crossValidation->status) : missing).toHtmlEscaped());
     }
     validationText_->setText(validation.join(QStringLiteral("<br>")));
 

@@ -25,11 +25,11 @@ struct SessionTrials {
     std::size_t cutoffs = 0;
 };
 
-/// The "Honest inference" tab: the naive log-rank p-value at the current cut-off beside
-/// the p-values corrected for the search over cut-offs (Lau92, Lau94, HL, condMC), the
-/// optimal cut-offs with their ties, how many markers, endpoints and cut-offs were tried,
-/// and the resampling runs (bootstrap interval and optimism, split-sample and
-/// cross-validation, two-cut-off heat map), which run on a worker with progress and Cancel.
+/// The "Honest inference" tab. It shows the naive log-rank p-value at the current cut-off
+/// beside the p-values corrected for the search over cut-offs (Lau92, Lau94, HL, condMC),
+/// the optimal cut-offs with their ties, and how many markers, endpoints and cut-offs were
+/// tried. The resampling runs (bootstrap interval and optimism, split-sample and
+/// cross-validation, two-cut-off heat map) run on a worker with progress and Cancel.
 class InferencePanel : public QWidget {
     Q_OBJECT
 public:
@@ -72,6 +72,9 @@ signals:
     /// The bootstrap interval of the optimal cut-off, for the band on the slider.
     void bootstrapIntervalChanged(std::optional<std::pair<double, double>> interval);
     void runFinished();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void showPValues();
