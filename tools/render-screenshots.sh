@@ -35,6 +35,9 @@ shot "roc-1280x800-light" 1280x800 light --tab 1
 shot "hazard-ratios-1280x800-light" 1280x800 light --tab 2
 shot "response-1280x800-light" 1280x800 light --tab 3
 shot "cohort-1280x800-light" 1280x800 light --tab 4
+shot "honest-inference-1280x800-light" 1280x800 light --tab 5 --run-inference
+shot "honest-inference-1920x1080-dark" 1920x1080 dark --tab 5 --run-inference
+shot "column-dialog-lung-1280x800-light" 1280x800 light tests/data/reference/datasets/lung.csv
 shot "score-1920x1080-dark" 1920x1080 dark --tab 0 --score
 shot "score-1280x800-light" 1280x800 light --tab 0 --score
 echo "Pictures written to $out/"
