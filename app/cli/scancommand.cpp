@@ -122,7 +122,7 @@ std::vector<double> markerInSortedOrder(const PreparedCohort& prepared, const st
     const Cohort& cohort = prepared.cohort();
     const CohortColumn& column = cohort.column(marker);
     if (!column.numeric) {
-        throw InputError("The marker \"" + marker + "\" holds text, not numbers. Choose a numeric column.",
+        throw InputError("The marker column \"" + marker + "\" contains text, not numbers. Choose a numeric column.",
                          {std::nullopt, marker, {}});
     }
     const SortedSurvival& survival = prepared.survival();
@@ -226,7 +226,9 @@ jsonio::ScanReport computeScan(const PreparedCohort& prepared, const MarkerSurvi
                 report.messages.push_back(std::move(message));
         }
         if (!report.roc) {
-            report.messages.push_back({"roc", "no_roc", "No ROC curve could be formed for the Youden optimum: no row has both the marker and the outcome."});
+            // analyze() leaves the curve out only with a message that gives the reason,
+            // such as a median survival that is not reached.
+            report.messages.push_back({"roc", "no_youden_optimum", "No ROC curve was formed, so there is no Youden optimum."});
         }
     }
     return report;

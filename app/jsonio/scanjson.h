@@ -67,7 +67,7 @@ struct ScanReport {
 /// The JSON form of a scan, the output of `cutofflab-cli scan`; every field is described
 /// in docs/cli-scan-json.md. data is the marker's analysed rows (it resolves the Youden
 /// threshold into the landscape's cut-offs). Numbers carry full double precision; a
-/// value that does not exist is null and the entry's status says why.
+/// value that does not exist is null and the entry's status gives the reason.
 QJsonObject scanToJson(const Cohort& cohort, const MarkerSurvival& data, const ScanReport& report);
 
 /// A sentence for the user explaining a cut-off status; empty for CutoffStatus::Ok.

@@ -113,6 +113,7 @@ private slots:
     void landscapeMatchesSurvdiffAndCox();
     void youdenMatchesPROC_data();
     void youdenMatchesPROC();
+    void youdenWithoutMedianExplained();
     void twoCutoffsMatchThreeGroupLogRank();
     void conditionalMonteCarloReproducible();
     void conditionalMonteCarloAgainstR_data();
@@ -391,6 +392,24 @@ void TestCliScan::youdenMatchesPROC()
             QVERIFY(!optimum[QStringLiteral("note")].toString().isEmpty());
         }
     }
+}
+
+void TestCliScan::youdenWithoutMedianExplained()
+{
+    // Events at times 1 to 3 of 20 rows: survival never falls to 0.5.
+    QTemporaryDir directory;
+    const QString path = writeFile(directory, QStringLiteral("few-events.csv"),
+                                   survivalCsv(20, [](int i) { return static_cast<double>((i * 7) % 20); }, [](int i) { return i <= 3 ? 1 : 0; }));
+    const CliRun run = runCli({QStringLiteral("scan"), path, QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"),
+                               QStringLiteral("status"), QStringLiteral("--marker"), QStringLiteral("marker"), QStringLiteral("--death-by"),
+                               QStringLiteral("median")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errorText));
+    QVERIFY(!run.json[QStringLiteral("optimal_cutoffs")].toObject().contains(QStringLiteral("by_youden")));
+    QStringList codes;
+    for (const QJsonValue& message : run.json[QStringLiteral("messages")].toArray())
+        codes << message[QStringLiteral("code")].toString();
+    QVERIFY2(codes.contains(QStringLiteral("median_not_reached")), qPrintable(codes.join(QLatin1Char(','))));
+    QVERIFY(codes.contains(QStringLiteral("no_youden_optimum")));
 }
 
 void TestCliScan::twoCutoffsMatchThreeGroupLogRank()
