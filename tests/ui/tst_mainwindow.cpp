@@ -21,6 +21,7 @@
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -133,6 +134,7 @@ private slots:
     void emptyGroupShownInWords();
     void scoreShowsThreeCurvesAndTrend();
     void opensLungThroughColumnDialog();
+    void readsLargeFileOffGuiThread();
     void rejectsUnreadableFile_data();
     void rejectsUnreadableFile();
     void columnDialogNamesNegativeTime();
@@ -423,6 +425,36 @@ void TestMainWindow::opensLungThroughColumnDialog()
     const ResultTable* roc = window.rocPanel()->table();
     const std::vector<double> auc = parseInterval(fullCell(roc, rowNamed(roc, QStringLiteral("AUC (95% CI)")), 1));
     CUTOFFLAB_COMPARE_NUMBER("auc", auc.at(0), json[QStringLiteral("roc")][QStringLiteral("auc")], {});
+}
+
+void TestMainWindow::readsLargeFileOffGuiThread()
+{
+    // 200,000 rows take a noticeable time to read and summarise in a debug build; the
+    // window hands them to a worker and returns at once, showing that it is busy.
+    QTemporaryDir dir;
+    QByteArray bytes = "patient_id,os_months,death,il6_pg_ml,sex\n";
+    bytes.reserve(200000 * 32);
+    for (int i = 0; i < 200000; ++i)
+        bytes += QStringLiteral("P%1,%2,%3,%4,%5\n").arg(i).arg(1 + i % 97).arg(i % 3 == 0 ? 1 : 0)
+                     .arg(0.5 + (i * 7919) % 1000 / 10.0).arg(1 + i % 2).toLatin1();
+    const QString path = writeFile(dir, QStringLiteral("large.csv"), bytes);
+    MainWindow window(false);
+    window.show();
+    QSignalSpy read(&window, &MainWindow::fileRead);
+    QElapsedTimer clock;
+    clock.start();
+    window.openFile(path);
+    QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(window.isReadingFile());
+    QVERIFY(read.wait(kTimeoutMs * 3));
+    QVERIFY(read.first().first().toBool());
+    QVERIFY(!window.isReadingFile());
+    ColumnDialog* dialog = window.columnDialog();
+    QVERIFY(dialog);
+    QVERIFY(waitForDialog(dialog));
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QCOMPARE(dialog->role(QStringLiteral("sex")), ColumnRole::Covariate);
+    dialog->reject();
 }
 
 void TestMainWindow::rejectsUnreadableFile_data()

@@ -175,9 +175,9 @@ InferencePanel::InferencePanel(QWidget* parent)
     auto* settingsBox = new QGroupBox(tr("Resampling"), this);
     auto* form = new QFormLayout;
     form->addRow(tr("&Permutations:"), permutations_);
-    form->addRow(tr("S&eed:"), seed_);
+    form->addRow(tr("See&d:"), seed_);
     form->addRow(tr("&Bootstrap samples:"), bootstrap_);
-    form->addRow(tr("&Folds:"), folds_);
+    form->addRow(tr("F&olds:"), folds_);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(runButton_);
     buttons->addWidget(cancelButton_);
