@@ -316,6 +316,10 @@ std::string pValueNote(const CorrectedPValue& p, const std::string& methodName, 
 {
     switch (p.status) {
     case PValueStatus::Ok:
+        if (p.value && *p.value == 0.0 && p.method != PValueMethod::HothornLausen) {
+            return "The " + methodName + " p-value is too small for double precision (below about 1e-308), so it is written as 0; "
+                   "a statistic of " + shortNumber(report.maxstat.logRank.statistic) + " is far beyond any significance level.";
+        }
         return {};
     case PValueStatus::AboveOne:
         return "The " + methodName + " bound is " + shortNumber(*p.value)

@@ -124,6 +124,7 @@ private slots:
     void degenerateDataReportStatus();
     void extremeStatisticExplainsPValues();
     void hothornLausenTooLargeExplained();
+    void underflowToZeroExplained();
     void lausen92NeedsOpenProportions();
     void rejectsBadInput_data();
     void rejectsBadInput();
@@ -659,6 +660,26 @@ void TestCliScan::hothornLausenTooLargeExplained()
     QVERIFY(hl[QStringLiteral("note")].toString().contains(QLatin1String("418 rows")));
     // The integer-score statistic itself is still reported.
     QVERIFY(hl[QStringLiteral("statistic")].toDouble() > 0.0);
+}
+
+void TestCliScan::underflowToZeroExplained()
+{
+    // 4,000 rows whose marker orders the event times exactly: M = 50.9, and both bounds
+    // are below 1e-308.
+    QTemporaryDir directory;
+    const QString path = writeFile(directory, QStringLiteral("ordered.csv"),
+                                   survivalCsv(4000, [](int i) { return static_cast<double>(i); }, [](int) { return 1; }));
+    const CliRun run = runCli({QStringLiteral("scan"), path, QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"),
+                               QStringLiteral("status"), QStringLiteral("--marker"), QStringLiteral("marker"), QStringLiteral("--pmethod"),
+                               QStringLiteral("Lau92,Lau94")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errorText));
+    QVERIFY(run.json[QStringLiteral("maxstat")][QStringLiteral("statistic")].toDouble() > 50.0);
+    for (const QString& method : {QStringLiteral("Lau92"), QStringLiteral("Lau94")}) {
+        const QJsonObject p = correctedPValue(run.json, method);
+        QCOMPARE(p[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+        QCOMPARE(p[QStringLiteral("value")].toDouble(), 0.0);
+        QVERIFY2(p[QStringLiteral("note")].toString().contains(QLatin1String("too small for double precision")), qPrintable(method));
+    }
 }
 
 void TestCliScan::lausen92NeedsOpenProportions()
