@@ -24,6 +24,7 @@ PAIRS = [
     ("2x2 table with Fisher's test", ["part_response_table_fisher"], ["fisher"]),
     ("whole slider step (analyze(): all of the above)", ["analyze_full_step"], ["bundle"]),
     ("scan every cut-off, maxstat Lau94", ["scan_maxstat_lau94"], ["maxstat_lau94"]),
+    ("log-rank at every cut-off (landscape) vs a survdiff loop", ["scan_landscape_peto"], ["scan_survdiff"]),
     ("1,000 conditional Monte Carlo permutations", ["maxstat_condmc_1000"], ["maxstat_condmc"]),
 ]
 
