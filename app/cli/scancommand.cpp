@@ -255,7 +255,7 @@ int runScan(const QStringList& arguments)
     const QCommandLineOption minProp(QStringLiteral("min-prop"), QStringLiteral("Smallest share of rows at or below a cut-off (default 0.1, as maxstat)."), QStringLiteral("P"));
     const QCommandLineOption maxProp(QStringLiteral("max-prop"), QStringLiteral("Largest share of rows at or below a cut-off (default 0.9, as maxstat)."), QStringLiteral("P"));
     const QCommandLineOption pmethod(QStringLiteral("pmethod"), QStringLiteral("Corrected p-values to compute, comma-separated: Lau92, Lau94, HL, condMC (default Lau92,Lau94,HL; condMC is added when --permutations is given)."), QStringLiteral("LIST"));
-    const QCommandLineOption permutations(QStringLiteral("permutations"), QStringLiteral("Number of permutations of condMC (default 10000)."), QStringLiteral("B"));
+    const QCommandLineOption permutations(QStringLiteral("permutations"), QStringLiteral("Number of permutations of condMC (default 10000, at most 10000000)."), QStringLiteral("B"));
     const QCommandLineOption bootstrap(QStringLiteral("bootstrap"), QStringLiteral("Bootstrap the optimal cut-off with B samples: percentile interval and hazard ratio optimism."), QStringLiteral("B"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of every random draw (permutations, bootstrap, validation); the same seed gives the same result with any number of threads (default 1)."), QStringLiteral("S"));
     const QCommandLineOption validation(QStringLiteral("validation"), QStringLiteral("Validate the cut-off on rows that did not choose it: split (training and validation halves) or cv (k-fold cross-validated assignment)."), QStringLiteral("split|cv"));
@@ -345,7 +345,9 @@ int runScan(const QStringList& arguments)
         if (parser.isSet(pmethod))
             settings.pMethods = parsePValueMethods(parser.value(pmethod));
         if (parser.isSet(permutations)) {
-            settings.permutations = parseWholeNumber(parser.value(permutations), "--permutations", 1, 1e9, "10000");
+            // The core keeps every permutation's maximum (8 bytes each), so 10^7 permutations
+            // hold 80 MB; a Monte Carlo standard error below 1e-4 needs far fewer.
+            settings.permutations = parseWholeNumber(parser.value(permutations), "--permutations", 1, 1e7, "10000");
             if (!parser.isSet(pmethod))
                 settings.pMethods.conditionalMonteCarlo = true;
             else if (!settings.pMethods.conditionalMonteCarlo)

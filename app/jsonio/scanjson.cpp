@@ -620,6 +620,20 @@ QJsonObject twoCutoffsToJson(const TwoCutoffScan& scan, const ScanReport& report
         best[QStringLiteral("chisq")] = number(cell.chiSquare);
         best[QStringLiteral("p")] = number(cell.p);
         best[QStringLiteral("tied_cells")] = counts(scan.best.ties);
+        best[QStringLiteral("n_low")] = count(cell.nLow);
+        best[QStringLiteral("n_middle")] = count(cell.nMiddle);
+        best[QStringLiteral("n_high")] = count(cell.nHigh);
+        // The proportions bound each cut-off, not the middle group between them, so the
+        // largest statistic can come from a handful of patients in the middle.
+        const double total = static_cast<double>(cell.nLow + cell.nMiddle + cell.nHigh);
+        const double smallest = std::floor(report.settings.minProportion * total);
+        best[QStringLiteral("note")] =
+            static_cast<double>(cell.nMiddle) < smallest
+                ? QJsonValue(QStringLiteral("The middle group has only %1 of %2 patients, fewer than the minimum proportion "
+                                            "allows for one group; its chi-square rests on very few patients.")
+                                 .arg(cell.nMiddle)
+                                 .arg(static_cast<qint64>(total)))
+                : QJsonValue(QJsonValue::Null);
     }
     object[QStringLiteral("best")] = best;
     return object;
