@@ -10,14 +10,14 @@
 
 namespace cutofflab {
 
-/// What to do with a value written as "<L" (below the detection limit L).
+/// Treatment of a value written as "<L" (below the detection limit L).
 enum class BelowLimitPolicy {
     HalfLimit,   ///< use L/2, the usual substitution for cytokine assays
     Limit,       ///< use L itself
     Exclude      ///< leave the row out of analyses of that column, listed with the reason
 };
 
-/// What to do with patients whose follow-up time is exactly 0.
+/// Treatment of patients whose follow-up time is exactly 0.
 enum class ZeroTimePolicy {
     Keep,   ///< R's convention: at risk at time 0, an event at 0 drops S(0) below 1
     Drop    ///< Stata and GraphPad's convention: left out, listed with the reason
