@@ -330,6 +330,21 @@ std::string pValueNote(const CorrectedPValue& p, const std::string& methodName, 
                "than the formula resolves. display_value is 0; the Lau92 bound or condMC give a usable upper limit.";
     case PValueStatus::NoPermutationExceeded: {
         const std::size_t permutations = report.conditionalMonteCarlo ? report.conditionalMonteCarlo->permutations : 0;
+        // Maxima equal to the observed one (within the 1e-9 relative rule of the count)
+        // do not exceed it; when they are many, "below 1/B" would be false.
+        std::size_t ties = 0;
+        if (report.conditionalMonteCarlo) {
+            const double observed = report.conditionalMonteCarlo->statistic;
+            for (double maximum : report.conditionalMonteCarlo->nullMaxima)
+                ties += std::fabs(maximum - observed) <= 1e-9 * std::fabs(observed) ? 1 : 0;
+        }
+        if (ties > 0) {
+            return std::to_string(ties) + " of " + std::to_string(permutations)
+                 + " permutations reached exactly the observed maximal statistic and none exceeded it. Counted as maxstat "
+                   "counts (strictly larger only) the p-value is 0; counting ties as well it is "
+                 + shortNumber(static_cast<double>(ties) / static_cast<double>(permutations))
+                 + ". With so few patients or distinct values the permutations cannot tell the cut-off from chance.";
+        }
         return "No permutation of " + std::to_string(permutations)
              + " reached a maximal statistic above the observed one, so the p-value is below 1/"
              + std::to_string(permutations) + " = " + shortNumber(1.0 / static_cast<double>(std::max<std::size_t>(permutations, 1)))

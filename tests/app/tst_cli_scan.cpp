@@ -125,6 +125,7 @@ private slots:
     void extremeStatisticExplainsPValues();
     void hothornLausenTooLargeExplained();
     void underflowToZeroExplained();
+    void tiedPermutationsExplained();
     void lausen92NeedsOpenProportions();
     void rejectsBadInput_data();
     void rejectsBadInput();
@@ -680,6 +681,24 @@ void TestCliScan::underflowToZeroExplained()
         QCOMPARE(p[QStringLiteral("value")].toDouble(), 0.0);
         QVERIFY2(p[QStringLiteral("note")].toString().contains(QLatin1String("too small for double precision")), qPrintable(method));
     }
+}
+
+void TestCliScan::tiedPermutationsExplained()
+{
+    // With two patients every permutation gives the observed maximal statistic: none
+    // exceeds it (maxstat's p is 0), but the p counting ties is 1, not "below 1/B".
+    QTemporaryDir directory;
+    const QString path = writeFile(directory, QStringLiteral("two.csv"), "time,status,marker\n5,1,1.0\n6,0,2.0\n");
+    const CliRun run = runCli({QStringLiteral("scan"), path, QStringLiteral("--time"), QStringLiteral("time"), QStringLiteral("--event"),
+                               QStringLiteral("status"), QStringLiteral("--marker"), QStringLiteral("marker"), QStringLiteral("--min-prop"),
+                               QStringLiteral("0"), QStringLiteral("--max-prop"), QStringLiteral("1"), QStringLiteral("--permutations"),
+                               QStringLiteral("200"), QStringLiteral("--quiet")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errorText));
+    const QJsonObject p = correctedPValue(run.json, QStringLiteral("condMC"));
+    QCOMPARE(p[QStringLiteral("status")].toString(), QStringLiteral("no_permutation_exceeded"));
+    const QString note = p[QStringLiteral("note")].toString();
+    QVERIFY2(note.contains(QLatin1String("200 of 200 permutations reached exactly")), qPrintable(note));
+    QVERIFY2(!note.contains(QLatin1String("below 1/")), qPrintable(note));
 }
 
 void TestCliScan::lausen92NeedsOpenProportions()
