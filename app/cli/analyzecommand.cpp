@@ -240,22 +240,8 @@ int runAnalyze(const QStringList& arguments)
         const PreparedCohort prepared(buildCohort(table, roles));
         const AnalysisResult result = analyze(prepared, analysis);
         const QJsonObject json = jsonio::resultToJson(prepared, analysis, result);
-        const QByteArray text = QJsonDocument(json).toJson(parser.isSet(compact) ? QJsonDocument::Compact : QJsonDocument::Indented);
-
-        if (parser.isSet(output)) {
-            const QFileInfo target(parser.value(output));
-            if (target.exists() && target.canonicalFilePath() == QFileInfo(dataPath).canonicalFilePath())
-                throw InputError("--output names the data file itself; choose another file so that the data stay unchanged.");
-            QFile file(target.filePath());
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                throw InputError("Cannot write \"" + target.filePath().toStdString() + "\": " + file.errorString().toStdString());
-            file.write(text);
-        } else {
-            QFile stdoutFile;
-            if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-                return kExitInternal;
-            stdoutFile.write(text);
-        }
+        if (!writeJson(json, parser.isSet(compact), parser.isSet(output) ? parser.value(output) : QString(), dataPath))
+            return kExitInternal;
         return 0;
     } catch (const InputError& error) {
         err << "cutofflab-cli analyze: " << QString::fromUtf8(error.what()) << "\n";

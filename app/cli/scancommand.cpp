@@ -424,22 +424,8 @@ int runScan(const QStringList& arguments)
             MarkerSurvival::fromSorted(prepared.survival(), markerInSortedOrder(prepared, settings.marker));
         const jsonio::ScanReport report = computeScan(prepared, data, settings, rocSpec, parser.isSet(quiet));
         const QJsonObject json = jsonio::scanToJson(prepared.cohort(), data, report);
-        const QByteArray text = QJsonDocument(json).toJson(parser.isSet(compact) ? QJsonDocument::Compact : QJsonDocument::Indented);
-
-        if (parser.isSet(output)) {
-            const QFileInfo target(parser.value(output));
-            if (target.exists() && target.canonicalFilePath() == QFileInfo(dataPath).canonicalFilePath())
-                throw InputError("--output names the data file itself; choose another file so that the data stay unchanged.");
-            QFile file(target.filePath());
-            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                throw InputError("Cannot write \"" + target.filePath().toStdString() + "\": " + file.errorString().toStdString());
-            file.write(text);
-        } else {
-            QFile stdoutFile;
-            if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-                return kExitInternal;
-            stdoutFile.write(text);
-        }
+        if (!writeJson(json, parser.isSet(compact), parser.isSet(output) ? parser.value(output) : QString(), dataPath))
+            return kExitInternal;
         return 0;
     } catch (const InputError& error) {
         err << "cutofflab-cli scan: " << QString::fromUtf8(error.what()) << "\n";
