@@ -330,8 +330,8 @@ std::string pValueNote(const CorrectedPValue& p, const std::string& methodName, 
                "than the formula resolves. display_value is 0; the Lau92 bound or condMC give a usable upper limit.";
     case PValueStatus::NoPermutationExceeded: {
         const std::size_t permutations = report.conditionalMonteCarlo ? report.conditionalMonteCarlo->permutations : 0;
-        // Maxima equal to the observed one (within the 1e-9 relative rule of the count)
-        // do not exceed it; when they are many, "below 1/B" would be false.
+        // Maxima equal to the observed one (within the 1e-9 relative rule of the count) do
+        // not exceed it. When some tie, "below 1/B" would be false, so the note counts them.
         std::size_t ties = 0;
         if (report.conditionalMonteCarlo) {
             const double observed = report.conditionalMonteCarlo->statistic;

@@ -246,8 +246,8 @@ ConditionalOddsRatio conditionalOddsRatio(const NoncentralHypergeometric& distri
 double fisherTwoByTwoP(const NoncentralHypergeometric& distribution, std::int64_t x)
 {
     // Values outside the window have probability 0 in double precision, so they add
-    // nothing; an observed value outside it has probability 0 and so do all the values
-    // the sum takes, as in R.
+    // nothing. An observed value outside it has probability 0, and the sum then takes
+    // only values of probability 0, as in R.
     const NoncentralHypergeometric::Window window = distribution.significantWindow(0.0);
     const std::int64_t offset = x - window.first;
     const double observed = offset >= 0 && offset < static_cast<std::int64_t>(window.weight.size())

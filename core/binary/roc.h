@@ -11,7 +11,7 @@
 
 namespace cutofflab {
 
-/// Which marker values count as test-positive for the ROC curve.
+/// The side of the marker that counts as test-positive for the ROC curve.
 enum class RocDirection {
     Higher,   ///< cases have higher values: positive when marker >= threshold (pROC direction "<")
     Lower,    ///< cases have lower values: positive when marker <= threshold (pROC direction ">")

@@ -397,7 +397,7 @@ Cohort buildCohort(const io::Table& table, const ColumnRoles& roles)
                 return label && io::parseNumericCell(*label, table.decimalMark).kind == io::NumericCell::Kind::Invalid;
             });
             if (firstText == column.labels.end()) {
-                throw InputError("The marker column \"" + name + "\" has no values. Choose a column that holds the marker's measurements.",
+                throw InputError("The marker column \"" + name + "\" has no values. Choose a column that contains the marker's measurements.",
                                  {std::nullopt, name, {}});
             }
             const auto badRow = static_cast<std::size_t>(firstText - column.labels.begin());

@@ -23,7 +23,7 @@ enum class ZeroTimePolicy {
     Drop    ///< Stata and GraphPad's convention: left out, listed with the reason
 };
 
-/// Which columns of a table play which part in the analysis, as the user confirmed them.
+/// The part each column of a table plays in the analysis, as the user confirmed it.
 struct ColumnRoles {
     std::string id;                         ///< optional patient identifier, used in messages
     std::string time;                       ///< follow-up time; empty for a study without survival
@@ -35,7 +35,7 @@ struct ColumnRoles {
     ZeroTimePolicy zeroTimes = ZeroTimePolicy::Keep;
 };
 
-/// How the event column was read: which value meant the event, and why.
+/// The reading of an event column: the value that means the event, and the rule that chose it.
 struct EventCoding {
     std::string eventValue;                 ///< as written in the file (first spelling seen)
     std::vector<std::string> censoredValues;

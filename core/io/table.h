@@ -34,15 +34,15 @@ struct Dialect {
     char decimalMark = '.';   ///< ',' for files written with a European locale (";" delimited)
 };
 
-/// Guesses the dialect from the first lines: the delimiter among tab, semicolon and
-/// comma that splits the header and the next lines into the same number of fields
-/// (more than one); a semicolon-delimited file whose numbers use a decimal comma gets
-/// decimalMark ','.
+/// Guesses the dialect from the first lines. The delimiter is the first of tab,
+/// semicolon and comma that splits the header and the next lines into the same number
+/// of fields (more than one). A semicolon-delimited file whose numbers use a decimal
+/// comma gets decimalMark ','.
 Dialect detectDialect(std::string_view text);
 
-/// Parses RFC 4180 text: quoted fields may hold the delimiter, quotes ("" inside
-/// quotes) and line breaks; LF and CRLF line ends; a UTF-8 byte-order mark is skipped.
-/// Blank lines are skipped. Throws InputError naming the line for an unterminated
+/// Parses RFC 4180 text. Quoted fields may contain the delimiter, quotes ("" inside
+/// quotes) and line breaks. Lines end with LF or CRLF. A UTF-8 byte-order mark and
+/// blank lines are skipped. Throws InputError naming the line for an unterminated
 /// quote, a row wider than the header, an empty or duplicate column name.
 /// A row shorter than the header is padded with empty (missing) cells.
 Table parseDelimited(std::string_view text, const Dialect& dialect);
@@ -51,7 +51,7 @@ Table parseDelimited(std::string_view text, const Dialect& dialect);
 /// be opened, is empty, is not UTF-8 text, or is malformed. Never writes to the file.
 Table readTable(const std::filesystem::path& path);
 
-/// What a cell holds once read as a number.
+/// The content of a cell read as a number.
 struct NumericCell {
     enum class Kind {
         Number,       ///< value holds the number

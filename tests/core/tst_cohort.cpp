@@ -33,8 +33,8 @@ private slots:
     void rejectsCensoringFlagWithoutCode();
     void rejectsMultiValuedStatus();
     void rejectsNegativeTimeNamingRow();
-    void keepsZeroTimesAndSaysSo();
-    void dropsZeroTimesWhenAsked();
+    void keepsZeroTimesWithNote();
+    void dropsZeroTimesByPolicy();
     void excludesMissingTimeWithReason();
     void replacesBelowLimitByHalf();
     void rejectsTextMarkerNamingRow();
@@ -124,7 +124,7 @@ void TestCohort::rejectsNegativeTimeNamingRow()
     }
 }
 
-void TestCohort::keepsZeroTimesAndSaysSo()
+void TestCohort::keepsZeroTimesWithNote()
 {
     io::Table table = readCase("13-negative-and-zero-times");
     table.rows.erase(table.rows.begin() + 7);   // Z08, the negative time
@@ -140,7 +140,7 @@ void TestCohort::keepsZeroTimesAndSaysSo()
     QVERIFY(noted);
 }
 
-void TestCohort::dropsZeroTimesWhenAsked()
+void TestCohort::dropsZeroTimesByPolicy()
 {
     io::Table table = readCase("13-negative-and-zero-times");
     table.rows.erase(table.rows.begin() + 7);
